@@ -1,0 +1,44 @@
+# Handboek Sociaal Werk in de Wijk — the two commands of the README, and a few helpers.
+#   make serve   install everything and serve the site on http://127.0.0.1:8000
+#   make test    install everything (Chromium included, on Debian/Ubuntu) and run all tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# Material prints a notice about MkDocs 2.0 and its own end of life. We pin mkdocs<2
+# (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test install install-test browser clean
+
+serve: install
+	$(BIN)/mkdocs serve
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install-test browser
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.runtime
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install-test: $(VENV)/.test
+$(VENV)/.test: requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.runtime $@
+
+# The browser tests use the system Chromium (never a download by Playwright).
+browser:
+	@command -v "$${HANDBOEK_CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1 || \
+	  { echo "Chromium ontbreekt; installeren met apt-get (Debian/Ubuntu)..."; \
+	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get update -qq && \
+	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,251 @@
+"""Casussen: the frameworks they refer to (kaders), their grouping (indeling),
+and the casus files themselves: load → validate → model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Report, display_path
+from .fields import Fields, unique_ids
+from .yamlio import Map, load_yaml_file, read_text, split_front_matter
+
+ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
+CASUS_KEYS = ("titel", "samenvatting", "bron", "deel", "actoren", "themas", "sleutelwoorden",
+              "bakens", "kijkramen", "stappen", "vragen")
+FILE_NAME = re.compile(r"^(?P<nummer>[a-z]+-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+# -- kaders: bakens, stappen, kijkramen ---------------------------------------
+
+@dataclass(frozen=True)
+class Kader:
+    key: str          # "1".."8" for bakens and stappen, the id for kijkramen
+    title: str
+    page: str         # docs src path (real or generated)
+
+    @property
+    def label(self) -> str:
+        return self.title if not self.key.isdigit() else f"{self.key}. {self.title}"
+
+
+@dataclass(frozen=True)
+class Kaders:
+    bakens: tuple[Kader, ...]
+    stappen: tuple[Kader, ...]
+    kijkramen: tuple[Kader, ...]
+
+    def all(self):
+        for kind, entries in (("baken", self.bakens), ("stap", self.stappen), ("kijkraam", self.kijkramen)):
+            for k in entries:
+                yield kind, k
+
+
+def load_kaders(path: Path, root: Path) -> Kaders:
+    shown = display_path(path, root)
+    data = load_yaml_file(path, shown)
+    report = Report(shown)
+    if not isinstance(data, Map):
+        report.add(1, None, "verwacht de velden 'bakens', 'stappen' en 'kijkramen'.")
+        report.raise_if_any()
+    top = Fields(report, data, "", ("bakens", "stappen", "kijkramen"))
+    groups = {}
+    for name, keyfield in (("bakens", "nummer"), ("stappen", "nummer"), ("kijkramen", "id")):
+        nodes = top.maps(name)
+        unique_ids(report, nodes, keyfield, name[:-1] if name != "stappen" else "stap")
+        entries = []
+        for node in nodes:
+            f = Fields(report, node, name, (keyfield, "titel", "pagina"))
+            key = f.integer(keyfield, minimum=1) if keyfield == "nummer" else f.slug(keyfield)
+            entries.append(Kader(str(key), f.text("titel") or "", f.text("pagina") or ""))
+        groups[name] = tuple(entries)
+    report.raise_if_any()
+    return Kaders(groups["bakens"], groups["stappen"], groups["kijkramen"])
+
+
+# -- indeling: delen, actoren, thema's -----------------------------------------
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    description: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Indeling:
+    parts: tuple[Part, ...]
+    actors: dict
+    themes: dict
+
+
+def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
+    shown = display_path(path, root)
+    data = load_yaml_file(path, shown)
+    report = Report(shown)
+    if not isinstance(data, Map):
+        report.add(1, None, "verwacht de velden 'delen', 'actoren' en 'themas'.")
+        report.raise_if_any()
+    top = Fields(report, data, "", ("delen", "actoren", "themas"))
+    nodes = top.maps("delen")
+    unique_ids(report, nodes, "id", "deel")
+    parts = []
+    for node in nodes:
+        f = Fields(report, node, f"deel '{node.get('id', '?')}'", ("id", "titel", "beschrijving", "bron"))
+        pid, src = f.slug("id"), f.text("bron")
+        if src and src not in source_keys:
+            f.error("bron", f"de bron '{src}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
+        parts.append(Part(pid or "", f.text("titel") or "", f.text("beschrijving") or "", src or ""))
+    vocab = {}
+    for name in ("actoren", "themas"):
+        node = top.mapping(name)
+        labels = {}
+        for key, label in (node or {}).items():
+            if not isinstance(key, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", key):
+                report.add(node.line_of(key), name, f"'{key}' is geen geldige id (kleine letters en streepjes).")
+            elif not isinstance(label, str) or not label.strip():
+                report.add(node.line_of(key), name, f"geef '{key}' een naam, zoals '{key}: Naam'.")
+            else:
+                labels[key] = label.strip()
+        vocab[name] = labels
+    report.raise_if_any()
+    return Indeling(tuple(parts), vocab["actoren"], vocab["themas"])
+
+
+# -- casussen ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Question:
+    role: str
+    text: str
+
+    @property
+    def role_label(self) -> str:
+        return ROLES[self.role]
+
+
+@dataclass(frozen=True)
+class Casus:
+    id: str
+    number: str
+    title: str
+    summary: str
+    source_key: str
+    source_place: str
+    part: str
+    actors: tuple[str, ...]
+    themes: tuple[str, ...]
+    keywords: tuple[str, ...]
+    bakens: tuple[int, ...]
+    kijkramen: tuple[str, ...]
+    stappen: tuple[int, ...]
+    questions: tuple[Question, ...]
+    body: str
+    body_line: int
+    path: str
+
+    @property
+    def src_uri(self) -> str:
+        return f"casussen/{self.id}.md"
+
+
+def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
+               indeling: Indeling) -> Casus:
+    shown = display_path(path, root)
+    text = read_text(path, shown)
+    data, body, body_line = split_front_matter(text, shown)
+    report = Report(shown)
+    m = FILE_NAME.match(path.stem)
+    if not m:
+        report.add(None, None, f"de bestandsnaam '{path.name}' klopt niet: gebruik reeks-nummer-onderwerp.md, "
+                               "zoals 'yy-03-de-buurtkamer.md' (kleine letters, nummer met twee cijfers).")
+    f = Fields(report, data, "", CASUS_KEYS)
+    title = f.text("titel")
+    summary = f.text("samenvatting")
+    src = f.mapping("bron")
+    key = place = None
+    if src is not None:
+        g = Fields(report, src, "bron", ("sleutel", "plaats"))
+        key, place = g.text("sleutel"), g.text("plaats")
+        if key and key not in source_keys:
+            g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
+    part = f.choice("deel", [p.id for p in indeling.parts])
+    actors = _vocab(f, "actoren", indeling.actors, "casussen/indeling.yml, onder 'actoren'")
+    themes = _vocab(f, "themas", indeling.themes, "casussen/indeling.yml, onder 'themas'")
+    keywords = tuple(k.lower() for k in f.texts("sleutelwoorden"))
+    bakens = tuple(f.integers("bakens", 1, len(kaders.bakens), required=False))
+    stappen = tuple(f.integers("stappen", 1, len(kaders.stappen), required=False))
+    known_kijkramen = [k.key for k in kaders.kijkramen]
+    kijkramen = []
+    seq = f.seq("kijkramen", required=False)
+    for i, kid in enumerate(f.texts("kijkramen", required=False)):
+        if kid not in known_kijkramen:
+            report.add(seq.line_of(i), "kijkramen",
+                       f"het kijkraam '{kid}' bestaat niet. Kies uit: {', '.join(known_kijkramen)}.")
+        else:
+            kijkramen.append(kid)
+    if not (bakens or stappen or kijkramen) and not report:
+        report.add(data.line, "bakens", "deze casus verwijst nergens naar: geef minstens één baken, "
+                                        "kijkraam of stap, zodat hij vindbaar is.")
+    questions = []
+    nodes = f.maps("vragen")
+    for node in nodes:
+        g = Fields(report, node, "vragen", ("rol", "vraag"))
+        role, q = g.choice("rol", ROLES), g.text("vraag")
+        if role and q:
+            questions.append(Question(role, q))
+    if nodes and len(nodes) < 3:
+        f.error("vragen", f"geef minstens drie vragen om verder te denken; nu zijn het er {len(nodes)}.")
+    if not body.strip():
+        report.add(body_line, None, "het verhaal van de casus ontbreekt (de tekst onder de kop).")
+    for n, line in enumerate(body.splitlines()):
+        if re.match(r"^#\s", line):
+            report.add(body_line + n, None, "gebruik geen kop met één # in een casus: de titel komt uit 'titel'.")
+        elif re.match(r"^##\s+(Vragen|Bronnen)\b", line):
+            report.add(body_line + n, None, "laat de kop 'Vragen' of 'Bronnen' weg: die worden gemaakt "
+                                            "uit 'vragen' en 'bron' in de kop van het bestand.")
+    report.raise_if_any()
+    return Casus(id=path.stem, number=m.group("nummer"), title=title, summary=summary,
+                 source_key=key, source_place=place, part=part, actors=actors, themes=themes,
+                 keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
+                 questions=tuple(questions), body=body, body_line=body_line, path=shown)
+
+
+def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:
+    seq = f.seq(key)
+    out = []
+    for i, value in enumerate(f.texts(key)):
+        if value not in known:
+            f.report.add(seq.line_of(i), key, f"'{value}' staat niet in de lijst ({where}). "
+                                              f"Kies uit: {', '.join(known)}.")
+        else:
+            out.append(value)
+    return tuple(out)
+
+
+def load_casussen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders,
+                  indeling: Indeling) -> list[Casus]:
+    problems = []
+    result: list[Casus] = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            result.append(load_casus(path, root, source_keys, kaders, indeling))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    by_number: dict[str, Casus] = {}
+    by_title: dict[str, Casus] = {}
+    for c in result:
+        report = Report(c.path)
+        if c.number in by_number:
+            report.add(None, None, f"het casusnummer '{c.number}' wordt ook gebruikt door "
+                                   f"{by_number[c.number].path}; geef elke casus een eigen nummer.")
+        if c.title.lower() in by_title:
+            report.add(None, "titel", f"de titel '{c.title}' wordt ook gebruikt door {by_title[c.title.lower()].path}.")
+        by_number.setdefault(c.number, c)
+        by_title.setdefault(c.title.lower(), c)
+        problems.extend(report.problems)
+    if problems:
+        raise ContentError(problems)
+    return result

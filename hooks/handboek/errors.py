@@ -1,0 +1,83 @@
+"""Content errors: Dutch messages that name file, line and field.
+
+All validation code reports problems through a ``Report``; at the end of a
+file, ``Report.raise_if_any()`` raises one ``ContentError`` holding every
+problem, so an editor can fix them all in one go. The MkDocs hooks turn a
+``ContentError`` into a ``PluginError``, which MkDocs prints without a
+traceback and with a non-zero exit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}, regel {self.line}"
+        if self.field:
+            where += f", veld '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """One or more content mistakes, ready to show to an editor."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        n = len(self.problems)
+        head = "1 fout in de inhoud:" if n == 1 else f"{n} fouten in de inhoud:"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+@dataclass
+class Report:
+    """Collects the problems of one file (or one set of files)."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, line: int | None, fld: str | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, fld, message))
+
+    def extend(self, other: "Report") -> None:
+        self.problems.extend(other.problems)
+
+    def __bool__(self) -> bool:  # true when there is something to report
+        return bool(self.problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+def display_path(path: Path | str, root: Path | str | None = None) -> str:
+    """A path as an editor sees it: relative to the project root, with slashes."""
+    p = Path(path)
+    if root is not None:
+        try:
+            p = p.resolve().relative_to(Path(root).resolve())
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+def collect(*reports_or_errors) -> None:
+    """Raise one ContentError for all problems in the given reports/errors."""
+    problems: list[Problem] = []
+    for r in reports_or_errors:
+        if isinstance(r, Report):
+            problems.extend(r.problems)
+        elif isinstance(r, ContentError):
+            problems.extend(r.problems)
+    if problems:
+        raise ContentError(problems)

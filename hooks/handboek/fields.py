@@ -1,0 +1,224 @@
+"""Field checks for one YAML mapping, reporting in Dutch with line numbers.
+
+``Fields(report, node, context, allowed)`` wraps one mapping. Each accessor
+checks one field, reports a precise problem when it is wrong, and returns the
+value or ``None`` so validation can go on and collect every problem of a file.
+Unknown keys are reported when the wrapper is made.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .errors import Report
+from .yamlio import Map, Seq
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+TYPE_NAMES = {str: "tekst", int: "een heel getal", bool: "ja of nee (true/false)",
+              list: "een lijst", dict: "een groep velden"}
+
+
+def type_name(value) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja/nee"
+    if isinstance(value, int):
+        return "een getal"
+    if isinstance(value, float):
+        return "een kommagetal"
+    if isinstance(value, str):
+        return "tekst"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return type(value).__name__
+
+
+class Fields:
+    def __init__(self, report: Report, node: Map, context: str = "", allowed: Iterable[str] = ()):
+        self.report = report
+        self.node = node
+        self.context = context
+        allowed = list(allowed)
+        for key in node:
+            if key not in allowed:
+                hint = f" Toegestaan zijn: {', '.join(allowed)}." if allowed else ""
+                self.error(key, f"dit veld is onbekend (tikfout?).{hint}")
+
+    # -- reporting -------------------------------------------------------
+    def _prefix(self) -> str:
+        return f"({self.context}) " if self.context else ""
+
+    def error(self, key, message: str, line: int | None = None) -> None:
+        if line is None:
+            line = self.node.line_of(key) if isinstance(self.node, Map) else None
+        self.report.add(line, str(key), self._prefix() + message)
+
+    def line(self, key=None) -> int:
+        return self.node.line_of(key) if key is not None else self.node.line
+
+    def has(self, key) -> bool:
+        return key in self.node and self.node[key] is not None
+
+    # -- accessors -------------------------------------------------------
+    def _missing(self, key, required: bool) -> bool:
+        value = self.node.get(key)
+        empty = value is None or (isinstance(value, (str, list, dict)) and not
+                                  (value.strip() if isinstance(value, str) else value))
+        if empty:
+            if required:
+                if key in self.node:
+                    self.error(key, "dit verplichte veld is leeg.")
+                else:
+                    self.report.add(self.node.line, str(key),
+                                    self._prefix() + "dit verplichte veld ontbreekt.")
+            return True
+        return False
+
+    def text(self, key, required: bool = True, default: str | None = None) -> str | None:
+        if self._missing(key, required):
+            return default
+        value = self.node[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error(key, f"hier hoort tekst, maar er staat {type_name(value)}.")
+            return default
+        return str(value).strip()
+
+    def slug(self, key, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not SLUG.match(value):
+            self.error(key, f"'{value}' is geen geldige id: gebruik alleen kleine letters, "
+                            "cijfers en streepjes, zoals 'open-houding'.")
+            return None
+        return value
+
+    def integer(self, key, required: bool = True, minimum: int | None = None,
+                maximum: int | None = None, default: int | None = None) -> int | None:
+        if self._missing(key, required):
+            return default
+        value = self.node[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(key, f"hier hoort een heel getal, maar er staat {type_name(value)} ({value!r}).")
+            return default
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            bounds = f"tussen {minimum} en {maximum}" if maximum is not None else f"minstens {minimum}"
+            self.error(key, f"{value} kan niet: het getal moet {bounds} liggen.")
+            return default
+        return value
+
+    def number(self, key, required: bool = True, minimum: float | None = None,
+               maximum: float | None = None) -> float | None:
+        if self._missing(key, required):
+            return None
+        value = self.node[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(key, f"hier hoort een getal, maar er staat {type_name(value)} ({value!r}).")
+            return None
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.error(key, f"{value} valt buiten het bereik {minimum}–{maximum}.")
+            return None
+        return float(value)
+
+    def boolean(self, key, default: bool) -> bool:
+        if key not in self.node or self.node[key] is None:
+            return default
+        value = self.node[key]
+        if not isinstance(value, bool):
+            self.error(key, f"hier hoort true of false, maar er staat {type_name(value)} ({value!r}).")
+            return default
+        return value
+
+    def choice(self, key, options: Iterable[str], required: bool = True,
+               default: str | None = None) -> str | None:
+        options = list(options)
+        value = self.text(key, required, None)
+        if value is None:
+            return default
+        if value not in options:
+            self.error(key, f"'{value}' kan hier niet. Kies uit: {', '.join(options)}.")
+            return default
+        return value
+
+    def seq(self, key, required: bool = True) -> Seq | None:
+        if self._missing(key, required):
+            return None
+        value = self.node[key]
+        if not isinstance(value, Seq):
+            self.error(key, f"hier hoort een lijst (regels die beginnen met '- '), "
+                            f"maar er staat {type_name(value)}.")
+            return None
+        return value
+
+    def mapping(self, key, required: bool = True) -> Map | None:
+        if self._missing(key, required):
+            return None
+        value = self.node[key]
+        if not isinstance(value, Map):
+            self.error(key, f"hier horen velden (zoals 'sleutel: ...'), maar er staat {type_name(value)}.")
+            return None
+        return value
+
+    def maps(self, key, required: bool = True) -> list[Map]:
+        """A list of mappings; wrong items are reported and skipped."""
+        items = self.seq(key, required)
+        out: list[Map] = []
+        for i, item in enumerate(items or []):
+            if isinstance(item, Map):
+                out.append(item)
+            else:
+                self.report.add(items.line_of(i), str(key), self._prefix() +
+                                f"item {i + 1} van de lijst moet uit velden bestaan, "
+                                f"maar er staat {type_name(item)}.")
+        return out
+
+    def texts(self, key, required: bool = True, unique: bool = True) -> list[str]:
+        """A list of non-empty strings."""
+        items = self.seq(key, required)
+        out: list[str] = []
+        for i, item in enumerate(items or []):
+            line = items.line_of(i)
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+                self.report.add(line, str(key), self._prefix() +
+                                f"item {i + 1} moet tekst zijn, maar er staat {type_name(item)}.")
+                continue
+            item = str(item).strip()
+            if unique and item in out:
+                self.report.add(line, str(key), self._prefix() + f"'{item}' staat er twee keer in.")
+                continue
+            out.append(item)
+        return out
+
+    def integers(self, key, minimum: int, maximum: int, required: bool = True) -> list[int]:
+        items = self.seq(key, required)
+        out: list[int] = []
+        for i, item in enumerate(items or []):
+            line = items.line_of(i)
+            if isinstance(item, bool) or not isinstance(item, int):
+                self.report.add(line, str(key), self._prefix() +
+                                f"item {i + 1} moet een heel getal zijn, maar er staat {type_name(item)} ({item!r}).")
+            elif not minimum <= item <= maximum:
+                self.report.add(line, str(key), self._prefix() +
+                                f"{item} bestaat niet: kies een getal van {minimum} tot en met {maximum}.")
+            elif item in out:
+                self.report.add(line, str(key), self._prefix() + f"{item} staat er twee keer in.")
+            else:
+                out.append(item)
+        return out
+
+
+def unique_ids(report: Report, nodes: list[Map], key: str, what: str) -> None:
+    """Report every id that occurs more than once among ``nodes``."""
+    seen: dict[str, int] = {}
+    for node in nodes:
+        value = node.get(key)
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            report.add(node.line_of(key), key,
+                       f"de id '{value}' van dit {what} komt al voor op regel {seen[value]}; "
+                       "elke id moet uniek zijn.")
+        else:
+            seen[value] = node.line_of(key)

@@ -1,0 +1,127 @@
+"""Shared fixtures: the project, one strict build per test run, a local web server,
+and headless Chromium through Playwright (the system browser, never a download).
+
+Browser tests need Chromium. Without it they FAIL with a clear message; set
+HANDBOEK_ZONDER_BROWSER=1 to skip them on purpose (never in CI).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+CHROMIUM = os.environ.get("HANDBOEK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "casussen", "kijkramen", "hooks", "overrides")
+
+
+def mkdocs_env() -> dict:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=mkdocs_env(), timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's content and code, to break on purpose."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built once, strictly, from the real content."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if os.environ.get("HANDBOEK_ZONDER_BROWSER") == "1" and not os.environ.get("CI"):
+        pytest.skip("BROWSERTESTS OVERGESLAGEN: HANDBOEK_ZONDER_BROWSER=1 is gezet.")
+    from playwright.sync_api import Error, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium niet gevonden op {CHROMIUM}. Installeer Debians pakket 'chromium' "
+                    "(make test doet dat) of zet HANDBOEK_CHROMIUM op het pad van je browser.",
+                    pytrace=False)
+    with sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        except Error as exc:
+            pytest.fail(f"Chromium ({CHROMIUM}) start niet: {exc}", pytrace=False)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL",
+                              accept_downloads=True)
+    # The site must never reach another host: fail any request that tries.
+    blocked: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    yield ctx
+    ctx.close()
+    assert not blocked, f"de site probeerde andere hosts te bereiken: {blocked}"
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    assert not errors, f"JavaScript-fouten op de pagina: {errors}"

@@ -1,0 +1,79 @@
+"""The error path end to end: a content mistake stops `mkdocs build` with a Dutch
+message naming file, line and field, a non-zero exit, and no Python traceback."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_project, run_build
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def build_fails(project, tmp_path) -> str:
+    result = run_build(project, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    assert "fout" in out, out
+    return out
+
+
+def replace(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} niet gevonden in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_broken_yaml_in_checklist(project, tmp_path):
+    path = project / "kijkramen" / "presentie.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "titel: [niet gesloten")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = build_fails(project, tmp_path)
+    assert "kijkramen/presentie.yml, regel" in out
+    assert "de YAML klopt niet" in out
+
+
+def test_missing_field_and_unknown_key_reported_together(project, tmp_path):
+    path = project / "kijkramen" / "presentie.yml"
+    replace(path, "\ntitel:", "\ntitle:")  # an English key: unknown, and titel is now missing
+    out = build_fails(project, tmp_path)
+    assert "kijkramen/presentie.yml, regel" in out
+    assert "veld 'title': dit veld is onbekend" in out
+    assert "veld 'titel': dit verplichte veld ontbreekt" in out
+    assert "2 fouten in de inhoud" in out
+
+
+def test_unknown_source_key_in_bibliography_reference(project, tmp_path):
+    replace(project / "docs" / "over.md", "[[bron:pruim-2015|Voorwoord", "[[bron:pruim-2051|Voorwoord")
+    out = build_fails(project, tmp_path)
+    assert "docs/over.md, regel" in out
+    assert "de bron 'pruim-2051' bestaat niet" in out
+
+
+def test_unknown_key_in_bibliography_data(project, tmp_path):
+    replace(project / "docs" / "_data" / "bronnen.yml", "    isbn: 978", "    ibsn: 978")
+    out = build_fails(project, tmp_path)
+    assert "docs/_data/bronnen.yml, regel" in out
+    assert "veld 'ibsn': (bron 'pruim-2015') dit veld is onbekend" in out
+
+
+def test_unknown_baken_in_casus(project, tmp_path):
+    casus = sorted((project / "casussen").glob("yy-01-*.md"))[0]
+    text = casus.read_text(encoding="utf-8")
+    import re
+    text = re.sub(r"^bakens: \[[^\]]*\]", "bakens: [1, 9]", text, count=1, flags=re.M)
+    casus.write_text(text, encoding="utf-8")
+    out = build_fails(project, tmp_path)
+    assert f"casussen/{casus.name}, regel" in out
+    assert "9 bestaat niet" in out
+
+
+def test_missing_casus_marker_on_baken_page(project, tmp_path):
+    replace(project / "docs" / "bakens" / "3-direct-erop-af.md", "<!-- casussen-hierbij -->", "")
+    out = build_fails(project, tmp_path)
+    assert "docs/bakens/3-direct-erop-af.md" in out
+    assert "casussen-hierbij" in out
