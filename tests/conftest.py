@@ -32,14 +32,18 @@ def mkdocs_env() -> dict:
     return env
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    env = mkdocs_env()
+    if site_url:
+        env["HANDBOEK_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=mkdocs_env(), timeout=600)
+        cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's content and code, to break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -54,28 +58,36 @@ def project_root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site built once, strictly, from the real content."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site_dir)
-    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
-    return site_dir
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _server(tmp_path_factory):
+    """A local web server over an (at first empty) site folder, with its address."""
+    site_dir = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield site_dir, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_server) -> Path:
+    """The site built once, strictly, from the real content, for the address it is served at
+    (Material's instant navigation only follows links under site_url)."""
+    site_dir, url = _server
+    result = run_build(ROOT, site_dir, site_url=url)
+    assert result.returncode == 0, f"mkdocs build --strict faalde:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(_server, built_site) -> str:
+    return _server[1]
 
 
 @pytest.fixture(scope="session")

@@ -68,6 +68,8 @@ JAARSTIJL = (  # (fill, stroke) per year in order; the first uses the hatch patt
     ("#262626", "#262626"),
 )
 ARCERING_LIJN = "#404040"
+# A white outline behind text, so grid lines never run through letters.
+HALO = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
 MAX_JAREN = len(JAARSTIJL)
 
 
@@ -554,6 +556,8 @@ def _svg(m: Monitor) -> str:
         f'style="max-width:100%;height:auto" font-size="14" fill="{TEKSTKLEUR}">',
         f'<title id="monitor-titel">{_e(titel)}</title>',
         f'<desc id="monitor-desc">{_e(_beschrijving(m))}</desc>',
+        # A white ground, so the grey bars and dark text stay readable in a dark colour scheme too.
+        f'<rect x="0" y="0" width="{breedte}" height="{hoogte}" fill="#ffffff"/>',
         '<defs><pattern id="monitor-arcering" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{ARCERING_LIJN}" stroke-width="3"/></pattern></defs>',
@@ -584,7 +588,7 @@ def _svg(m: Monitor) -> str:
     # One group of bars per baken.
     y = as_top
     for b in m.bakens:
-        regels.append(f'<g class="monitor-baken"><text x="{links}" y="{y + 15}" font-weight="bold">'
+        regels.append(f'<g class="monitor-baken"><text x="{links}" y="{y + 15}" font-weight="bold"{HALO}>'
                       f'{_e(f"{b.nummer}. {b.naam}")}</text>')
         sy = y + label_h
         for i, meting in enumerate(m.metingen):
@@ -596,7 +600,7 @@ def _svg(m: Monitor) -> str:
                 label += "  " + "  ".join(_verschil_kort(v) for v in b.significant)
             regels.append(f'<rect x="{links}" y="{sy}" width="{w}" height="{staaf_h}" fill="{fill}" '
                           f'stroke="{stroke}"><title>{_e(f"{meting.jaar}: {_komma(s.gemiddelde)}")}</title></rect>')
-            regels.append(f'<text x="{links + w + 6}" y="{sy + staaf_h - 2}" font-size="13">{_e(label)}</text>')
+            regels.append(f'<text x="{links + w + 6}" y="{sy + staaf_h - 2}" font-size="13"{HALO}>{_e(label)}</text>')
             sy += staaf_h + staaf_gap
         regels.append("</g>")
         y += groep_h
@@ -607,7 +611,8 @@ def _svg(m: Monitor) -> str:
 def _tabel(m: Monitor) -> str:
     peil = m.toets.peiljaar
     regels = [
-        '<table class="monitor-tabel">',
+        # No class on the table: the theme styles only tables without one (Material).
+        "<table>",
         f"<caption>{_e(m.titel)}. Gemiddelde score op een schaal van {m.schaal.laagste} tot "
         f"{m.schaal.hoogste}; tussen haakjes de rang in dat jaar (1 = hoogste).</caption>",
         "<thead><tr>",
