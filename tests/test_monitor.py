@@ -126,6 +126,7 @@ def test_html_toegankelijk_en_zonder_script(echt):
         for s in b.scores:
             assert f">{s.gemiddelde:.2f}".replace(".", ",") in svg
     assert "\n\n" not in html  # no blank lines: stays one raw HTML block in Markdown
+    assert re.search(r'<rect x="0" y="0" width="\d+" height="\d+" fill="#ffffff"/>', svg)  # readable in dark mode
 
 
 def _luminantie(hexkleur: str) -> float:
