@@ -37,7 +37,12 @@ class Seq(list):
         return self.line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's C parser is several times faster and keeps the same marks; fall back
+# to the pure-Python parser where PyYAML was built without it.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader that builds Map/Seq with line numbers (1-based)."""
 
     duplicate_keys: list
@@ -100,7 +105,8 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else None
-        what = _dutch_yaml_problem(exc)
+        bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        what = _dutch_yaml_problem(exc, bad_line)
         raise ContentError([Problem(shown, line, None, what)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise ContentError([Problem(shown, None, None, f"ongeldige YAML ({exc})")]) from None
@@ -129,10 +135,12 @@ def _shift_lines(node, offset: int) -> None:
             _shift_lines(v, offset)
 
 
-def _dutch_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+def _dutch_yaml_problem(exc: yaml.MarkedYAMLError, line: str = "") -> str:
     problem = (exc.problem or "").strip()
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return "de YAML klopt niet: hier staat een tab. Gebruik spaties om in te springen."
     hints = {
-        "mapping values are not allowed here":
+        "mapping values are not allowed":
             "hier staat een dubbele punt op een plek waar dat niet mag. "
             "Zet tekst met een dubbele punt tussen aanhalingstekens.",
         "found character '\\t' that cannot start any token":
