@@ -34,8 +34,14 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 axe = Axe()
 
 
-def violations(page) -> list[str]:
+def violations(browser, url: str, **context) -> list[str]:
+    """axe violations of one page, opened in a fresh browser context."""
+    ctx = browser.new_context(**context)
+    page = ctx.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
     results = axe.run(page, options=WCAG)
+    ctx.close()
     out = []
     for v in results.response["violations"]:
         targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
@@ -46,21 +52,13 @@ def violations(page) -> list[str]:
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_wcag_violations(browser, site_url, kind, scheme):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = ctx.new_page()
-    page.goto(site_url + PAGE_KINDS[kind])
-    page.wait_for_load_state("networkidle")
-    found = violations(page)
-    ctx.close()
+    found = violations(browser, site_url + PAGE_KINDS[kind],
+                       viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     assert not found, f"{kind} ({scheme}):\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("kind", ["home", "kijkraam-checklist-schaal", "werkblad-tabel-liggend", "casus-index"])
 def test_no_wcag_violations_on_a_phone(browser, site_url, kind):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = ctx.new_page()
-    page.goto(site_url + PAGE_KINDS[kind])
-    page.wait_for_load_state("networkidle")
-    found = violations(page)
-    ctx.close()
+    found = violations(browser, site_url + PAGE_KINDS[kind],
+                       viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     assert not found, f"{kind} (telefoon):\n" + "\n".join(found)

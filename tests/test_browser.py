@@ -61,6 +61,14 @@ def answers(page) -> dict:
     }""")
 
 
+def export_answers(page, path):
+    """Click Exporteren and save the downloaded answers file; return its JSON."""
+    with page.expect_download() as info:
+        page.click("button[data-actie=exporteren]")
+    info.value.save_as(path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def test_search_finds_a_page_for_a_dutch_query(page, site_url):
     page.goto(site_url)
     box = page.locator("input.md-search__input")
@@ -115,11 +123,8 @@ def test_export_clear_import_restores_everything(page, site_url, tmp_path):
     page.goto(site_url + "werkbladen/persoonlijk-profiel/")
     fill_everything(page)
     filled = answers(page)
-    with page.expect_download() as info:
-        page.click("button[data-actie=exporteren]")
     path = tmp_path / "antwoorden.json"
-    info.value.save_as(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = export_answers(page, path)
     assert data["checklist"] == "persoonlijk-profiel" and data["antwoorden"] == filled
 
     page.once("dialog", lambda d: d.accept())
@@ -141,10 +146,8 @@ def test_version_bump_keeps_old_answers_out(page, site_url, tmp_path, built_site
     page.goto(url)
     fill_everything(page)
     old = answers(page)
-    with page.expect_download() as info:
-        page.click("button[data-actie=exporteren]")
     old_file = tmp_path / "v1.json"
-    info.value.save_as(old_file)
+    export_answers(page, old_file)
 
     html = (built_site / CHECKLIST_URL / "index.html").read_text(encoding="utf-8")
     version = int(re.search(r'data-versie="(\d+)"', html).group(1))

@@ -60,6 +60,17 @@ onderdelen:
 """
 
 
+ITEMS = """\
+    items:
+      - id: open
+        tekst: We kijken open.
+        toelichting: Zonder oordeel.
+      - id: tijd
+        tekst: We nemen de tijd.
+"""
+assert ITEMS in GOOD
+
+
 def write(tmp_path: Path, text: str, name: str = "proef.yml", raw: bytes | None = None) -> Path:
     path = tmp_path / "kijkramen" / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,25 +148,13 @@ def test_duplicate_yaml_key(tmp_path):
 
 
 def test_empty_section(tmp_path):
-    found = problems(tmp_path, GOOD.replace("""    items:
-      - id: open
-        tekst: We kijken open.
-        toelichting: Zonder oordeel.
-      - id: tijd
-        tekst: We nemen de tijd.
-""", "    items: []\n"))
+    found = problems(tmp_path, GOOD.replace(ITEMS, "    items: []\n"))
     assert found == ["kijkramen/proef.yml, regel 13, veld 'items': (onderdeel 'professional') "
                      "dit verplichte veld is leeg."]
 
 
 def test_section_without_content(tmp_path):
-    found = problems(tmp_path, GOOD.replace("""    items:
-      - id: open
-        tekst: We kijken open.
-        toelichting: Zonder oordeel.
-      - id: tijd
-        tekst: We nemen de tijd.
-""", ""))
+    found = problems(tmp_path, GOOD.replace(ITEMS, ""))
     assert "een onderdeel heeft precies één van 'items', 'tabel' of 'velden' (geen van drieën)" in found[0]
     assert "regel 11" in found[0]
 

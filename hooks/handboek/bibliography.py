@@ -13,8 +13,7 @@ from html import escape
 from pathlib import Path
 
 from .errors import Report
-from .fields import Fields, unique_ids
-from .yamlio import Map, load_yaml_file
+from .fields import Fields, load_fields, unique_ids
 
 BIBLIOGRAPHY_PAGE = "literatuur.md"
 SHORTCODE = re.compile(r"\[\[bron:([^\]|]*)(?:\|([^\]]*))?\]\]")
@@ -104,12 +103,8 @@ class Bibliography:
 
 
 def load_bibliography(path: Path, shown: str) -> Bibliography:
-    data = load_yaml_file(path, shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(1, None, "dit bestand moet beginnen met 'bronnen:' en daaronder de lijst.")
-        report.raise_if_any()
-    top = Fields(report, data, "", ("bronnen",))
+    top, report = load_fields(path, shown, ("bronnen",),
+                              "dit bestand moet beginnen met 'bronnen:' en daaronder de lijst.")
     entries = top.maps("bronnen")
     unique_ids(report, entries, "sleutel", "bron")
     sources = []

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, Report, display_path
-from .fields import Fields, unique_ids
-from .yamlio import Map, load_yaml_file, read_text, split_front_matter
+from .fields import Fields, load_fields, unique_ids
+from .yamlio import read_text, split_front_matter
 
 ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
 CASUS_KEYS = ("titel", "samenvatting", "bron", "deel", "actoren", "themas", "sleutelwoorden",
@@ -44,12 +44,8 @@ class Kaders:
 
 def load_kaders(path: Path, root: Path) -> Kaders:
     shown = display_path(path, root)
-    data = load_yaml_file(path, shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(1, None, "verwacht de velden 'bakens', 'stappen' en 'kijkramen'.")
-        report.raise_if_any()
-    top = Fields(report, data, "", ("bakens", "stappen", "kijkramen"))
+    top, report = load_fields(path, shown, ("bakens", "stappen", "kijkramen"),
+                              "verwacht de velden 'bakens', 'stappen' en 'kijkramen'.")
     groups = {}
     for name, keyfield in (("bakens", "nummer"), ("stappen", "nummer"), ("kijkramen", "id")):
         nodes = top.maps(name)
@@ -83,12 +79,8 @@ class Indeling:
 
 def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
     shown = display_path(path, root)
-    data = load_yaml_file(path, shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(1, None, "verwacht de velden 'delen', 'actoren' en 'themas'.")
-        report.raise_if_any()
-    top = Fields(report, data, "", ("delen", "actoren", "themas"))
+    top, report = load_fields(path, shown, ("delen", "actoren", "themas"),
+                              "verwacht de velden 'delen', 'actoren' en 'themas'.")
     nodes = top.maps("delen")
     unique_ids(report, nodes, "id", "deel")
     parts = []

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, Report, display_path
-from .fields import Fields, unique_ids
-from .yamlio import Map, load_yaml_file
+from .fields import Fields, load_fields, unique_ids
+from .yamlio import Map
 
 KINDS = ("kijkraam", "werkblad")
 ORIENTATIONS = ("staand", "liggend")
@@ -138,12 +138,9 @@ class Checklist:
 def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
     """Load and validate one checklist YAML; raise ContentError with every problem."""
     shown = display_path(path, root)
-    data = load_yaml_file(path, shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(1, None, "een checklist begint met velden zoals 'id:', 'titel:' en 'onderdelen:'.")
-        report.raise_if_any()
-    f = Fields(report, data, "", TOP_KEYS)
+    f, report = load_fields(path, shown, TOP_KEYS,
+                            "een checklist begint met velden zoals 'id:', 'titel:' en 'onderdelen:'.")
+    data = f.node
     cid = f.slug("id")
     if cid and cid != path.stem:
         f.error("id", f"de id '{cid}' moet gelijk zijn aan de bestandsnaam '{path.stem}'.")

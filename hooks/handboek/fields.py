@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from .errors import Report
-from .yamlio import Map, Seq
+from .yamlio import Map, Seq, load_yaml_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -207,6 +207,19 @@ class Fields:
             else:
                 out.append(item)
         return out
+
+
+def load_fields(path, shown: str, allowed: Iterable[str], hint: str) -> tuple[Fields, Report]:
+    """Load a YAML file whose top level is a mapping; return its Fields and Report.
+
+    ``hint`` tells the editor what the file should start with when it is not a mapping.
+    """
+    data = load_yaml_file(path, shown)
+    report = Report(shown)
+    if not isinstance(data, Map):
+        report.add(1, None, hint)
+        report.raise_if_any()
+    return Fields(report, data, "", allowed), report
 
 
 def unique_ids(report: Report, nodes: list[Map], key: str, what: str) -> None:

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .errors import Report
-from .fields import Fields
-from .yamlio import Map, load_yaml_file
+from .fields import Fields, load_fields
 
 OLD_URL = re.compile(r"^([a-z0-9._-]+/)+$")
 
@@ -24,12 +22,8 @@ class Redirect:
 def load_redirects(path: Path, shown: str) -> list[Redirect]:
     if not path.exists():
         return []
-    data = load_yaml_file(path, shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(1, None, "dit bestand begint met 'omleidingen:' en daaronder een lijst.")
-        report.raise_if_any()
-    f = Fields(report, data, "", ("omleidingen",))
+    f, report = load_fields(path, shown, ("omleidingen",),
+                            "dit bestand begint met 'omleidingen:' en daaronder een lijst.")
     out = []
     seen = set()
     for node in f.maps("omleidingen", required=False):
