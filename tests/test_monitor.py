@@ -6,17 +6,24 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
 
+from handboek.bibliography import load_bibliography  # noqa: E402
+from handboek.casussen import load_kaders  # noqa: E402
 from handboek.errors import ContentError  # noqa: E402
 from handboek.monitor import (  # noqa: E402
-    BAKENS, JAARSTIJL, RASTERKLEUR, TEKSTKLEUR, ARCERING_LIJN, load_monitor, render_monitor,
+    GRID_COLOUR, HATCH_COLOUR, TEXT_COLOUR, YEAR_STYLES, load_monitor, render_monitor,
 )
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "docs" / "_data" / "monitor.yml"
+TEMPLATES = ROOT / "overrides" / "handboek"
+
+# What the project already knows: the baken titles (kaders.yml) and the sources (bronnen.yml).
+BAKENS = {int(k.key): k.title for k in load_kaders(ROOT / "docs" / "_data" / "kaders.yml", ROOT).bakens}
+BIBLIOGRAPHY = load_bibliography(ROOT / "docs" / "_data" / "bronnen.yml", "docs/_data/bronnen.yml")
+SOURCE_KEYS = BIBLIOGRAPHY.keys
 
 # Tabel 8 of Laveren door het midden (source lines 3616-3630), in the HANDBOOK's numbering:
 # the monitor's baken 4 (collectief/individueel) is handbook 5, its baken 5 is handbook 4.
@@ -30,7 +37,7 @@ TABEL_8 = {
     7: (4.80, 4.36, 4.45),
     8: (4.70, 4.76, 4.74),
 }
-# Tabel 7 (t.o.v. 2016) and tabel 9 (t.o.v. 2015), handbook numbering: (jaar, richting, p).
+# Tabel 7 (t.o.v. 2016) and tabel 9 (t.o.v. 2015), handbook numbering: (year, direction, p).
 SIGNIFICANT = {
     3: {(2016, "hoger", 0.001), (2015, "hoger", 0.002)},
     4: {(2016, "hoger", 0.002), (2015, "hoger", 0.004)},
@@ -40,78 +47,83 @@ SIGNIFICANT = {
 }
 
 
+def render(monitor) -> str:
+    return render_monitor(monitor, BIBLIOGRAPHY.get(monitor.source_key).short, TEMPLATES)
+
+
 # ---------------------------------------------------------------------------
 # The real data file
 # ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def echt():
-    return load_monitor(DATA, "docs/_data/monitor.yml")
+def real():
+    return load_monitor(DATA, "docs/_data/monitor.yml", BAKENS, SOURCE_KEYS)
 
 
-def test_echte_bestand_laadt(echt):
-    assert echt.jaren == (2015, 2016, 2017)
-    assert [m.n for m in echt.metingen] == [56, 61, 83]
-    assert [m.aangeschreven for m in echt.metingen] == [105, 120, 114]
-    assert [m.antwoordschaal for m in echt.metingen] == ["nooit–altijd", "nooit–altijd", "oneens–eens"]
-    assert [b.nummer for b in echt.bakens] == list(range(1, 9))
-    assert echt.correctie.factor == 1.12
-    assert echt.correctie.geldt_voor == (2015, 2016)
-    assert echt.correctie.respondenten == 28
-    assert (echt.correctie.gemiddelde_oneens_eens, echt.correctie.gemiddelde_nooit_altijd) == (4.16, 3.72)
-    assert echt.toets.peiljaar == 2017 and echt.toets.grens_p == 0.05
+def test_real_file_loads(real):
+    assert real.years == (2015, 2016, 2017)
+    assert [m.n for m in real.measurements] == [56, 61, 83]
+    assert [m.invited for m in real.measurements] == [105, 120, 114]
+    assert [m.answer_scale for m in real.measurements] == ["nooit–altijd", "nooit–altijd", "oneens–eens"]
+    assert [b.number for b in real.bakens] == list(range(1, 9))
+    assert real.correction.factor == 1.12
+    assert real.correction.applies_to == (2015, 2016)
+    assert real.correction.respondents == 28
+    assert (real.correction.mean_disagree_agree, real.correction.mean_never_always) == (4.16, 3.72)
+    assert real.test.reference_year == 2017 and real.test.threshold_p == 0.05
+    assert real.source_key == "werkplaats-zwolle-2017" and real.source_place == "hoofdstuk 6, tabel 7, 8 en 9"
 
 
-def test_echte_cijfers_zijn_die_van_tabel_8(echt):
-    for b in echt.bakens:
-        assert tuple(s.gemiddelde for s in b.scores) == TABEL_8[b.nummer], b.naam
-        verwacht = SIGNIFICANT.get(b.nummer, set())
-        assert {(v.ten_opzichte_van, v.richting, v.p) for v in b.significant} == verwacht, b.naam
+def test_real_figures_are_those_of_tabel_8(real):
+    for b in real.bakens:
+        assert tuple(s.mean for s in b.scores) == TABEL_8[b.number], b.name
+        expected = SIGNIFICANT.get(b.number, set())
+        assert {(d.compared_with, d.direction, d.p) for d in b.significant} == expected, b.name
 
 
-def test_nummering_van_de_monitor_op_naam(echt):
-    per_naam = {b.naam: b.nummer_in_monitor for b in echt.bakens}
-    assert per_naam["Formeel en informeel in optimale verhouding"] == 5
-    assert per_naam["Doordachte balans van collectief en individueel"] == 4
-    assert {b.naam for b in echt.bakens} == set(BAKENS.values())
+def test_monitor_numbering_by_name(real):
+    by_name = {b.name: b.number_in_monitor for b in real.bakens}
+    assert by_name["Formeel en informeel in optimale verhouding"] == 5
+    assert by_name["Doordachte balans van collectief en individueel"] == 4
+    assert {b.name for b in real.bakens} == set(BAKENS.values())
 
 
-def test_namen_gelijk_aan_kaders():
-    kaders = yaml.safe_load((ROOT / "docs" / "_data" / "kaders.yml").read_text(encoding="utf-8"))
-    assert {b["nummer"]: b["titel"] for b in kaders["bakens"]} == BAKENS
+def test_names_equal_kaders(real):
+    # the names in monitor.yml are the titles in kaders.yml, number for number
+    assert {b.number: b.name for b in real.bakens} == BAKENS
 
 
-def _rijen(html: str) -> list[str]:
-    tabel = html[html.index("<table"):html.index("</table>")]
-    return re.findall(r"<tr>(.*?)</tr>", tabel, flags=re.S)
+def _rows(html: str) -> list[str]:
+    table = html[html.index("<table"):html.index("</table>")]
+    return re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
 
 
-def test_tabel_toont_elk_getal(echt):
-    html = render_monitor(echt)
-    rijen = _rijen(html)
-    kop, body = rijen[0], rijen[1:]
-    for n, aangeschreven, jaar in ((56, 105, 2015), (61, 120, 2016), (83, 114, 2017)):
-        assert f"{jaar}<br>n = {n} van {aangeschreven}" in kop
+def test_table_shows_every_number(real):
+    html = render(real)
+    rows = _rows(html)
+    head, body = rows[0], rows[1:]
+    for n, invited, year in ((56, 105, 2015), (61, 120, 2016), (83, 114, 2017)):
+        assert f"{year}<br>n = {n} van {invited}" in head
     assert len(body) == 8
-    for rij, b in zip(body, echt.bakens):
-        assert f"{b.nummer}. {b.naam}" in rij
-        assert f"<td>{b.nummer_in_monitor}</td>" in rij
-        for waarde, score in zip(TABEL_8[b.nummer], b.scores):
-            assert f"{waarde:.2f}".replace(".", ",") + f" ({score.rang})" in rij
-        for _, _, p in SIGNIFICANT.get(b.nummer, ()):
-            assert f"p = {p:.3f}".replace(".", ",") in rij
-        if b.nummer not in SIGNIFICANT:
-            assert "<td>geen</td>" in rij
+    for row, b in zip(body, real.bakens):
+        assert f"{b.number}. {b.name}" in row
+        assert f"<td>{b.number_in_monitor}</td>" in row
+        for value, score in zip(TABEL_8[b.number], b.scores):
+            assert f"{value:.2f}".replace(".", ",") + f" ({score.rank})" in row
+        for _, _, p in SIGNIFICANT.get(b.number, ()):
+            assert f"p = {p:.3f}".replace(".", ",") in row
+        if b.number not in SIGNIFICANT:
+            assert "<td>geen</td>" in row
     assert "1,12" in html and "4,16" in html and "3,72" in html and "28 professionals" in html
 
 
-def test_rangen_in_de_tabel(echt):
-    rangen_2017 = {b.nummer: b.score(2017).rang for b in echt.bakens}
-    assert rangen_2017 == {8: 1, 2: 2, 1: 3, 7: 4, 6: 5, 3: 6, 4: 7, 5: 8}
+def test_ranks_in_the_table(real):
+    ranks_2017 = {b.number: b.score(2017).rank for b in real.bakens}
+    assert ranks_2017 == {8: 1, 2: 2, 1: 3, 7: 4, 6: 5, 3: 6, 4: 7, 5: 8}
 
 
-def test_html_toegankelijk_en_zonder_script(echt):
-    html = render_monitor(echt)
+def test_html_accessible_and_without_script(real):
+    html = render(real)
     assert html.startswith('<figure class="monitor">') and html.rstrip().endswith("</figure>")
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg and "viewBox=" in svg
@@ -122,36 +134,43 @@ def test_html_toegankelijk_en_zonder_script(echt):
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, flags=re.S).group(1)
     assert "4,74" in desc and "3,71" in desc
     # every bar value is written next to its bar (works in black and white)
-    for b in echt.bakens:
+    for b in real.bakens:
         for s in b.scores:
-            assert f">{s.gemiddelde:.2f}".replace(".", ",") in svg
+            assert f">{s.mean:.2f}".replace(".", ",") in svg
     assert "\n\n" not in html  # no blank lines: stays one raw HTML block in Markdown
     assert re.search(r'<rect x="0" y="0" width="\d+" height="\d+" fill="#ffffff"/>', svg)  # readable in dark mode
 
 
-def _luminantie(hexkleur: str) -> float:
-    r, g, b = (int(hexkleur[i:i + 2], 16) / 255 for i in (1, 3, 5))
+def test_caption_names_the_source(real):
+    html = render(real)
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, flags=re.S).group(1)
+    short = BIBLIOGRAPHY.get("werkplaats-zwolle-2017").short
+    assert f"Bron: {short}, hoofdstuk 6, tabel 7, 8 en 9." in caption
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     def lin(c):
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
 
-def _contrast_met_wit(hexkleur: str) -> float:
-    return 1.05 / (_luminantie(hexkleur) + 0.05)
+def _contrast_with_white(hex_colour: str) -> float:
+    return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
 def test_contrast():
-    assert _contrast_met_wit(TEKSTKLEUR) >= 4.5
-    for fill, stroke in JAARSTIJL:
-        kleur = ARCERING_LIJN if fill.startswith("url(") else fill
-        assert _contrast_met_wit(kleur) >= 3, fill
-        assert _contrast_met_wit(stroke) >= 3, stroke
-    assert _contrast_met_wit(RASTERKLEUR) >= 3
+    assert _contrast_with_white(TEXT_COLOUR) >= 4.5
+    for fill, stroke in YEAR_STYLES:
+        colour = HATCH_COLOUR if fill.startswith("url(") else fill
+        assert _contrast_with_white(colour) >= 3, fill
+        assert _contrast_with_white(stroke) >= 3, stroke
+    assert _contrast_with_white(GRID_COLOUR) >= 3
 
 
-def test_tekst_wordt_ontsnapt(tmp_path):
-    tekst = GELDIG.replace("titel: Testmonitor", 'titel: "Test <b>&</b> monitor"')
-    html = render_monitor(laad(tmp_path, tekst))
+def test_text_is_escaped(tmp_path):
+    text = VALID.replace("titel: Testmonitor", 'titel: "Test <b>&</b> monitor"')
+    html = render(load(tmp_path, text))
     assert "<b>" not in html and "&lt;b&gt;&amp;&lt;/b&gt;" in html
 
 
@@ -159,7 +178,7 @@ def test_tekst_wordt_ontsnapt(tmp_path):
 # Error cases with an inline fixture
 # ---------------------------------------------------------------------------
 
-GELDIG = """\
+VALID = """\
 titel: Testmonitor
 bron:
   sleutel: werkplaats-zwolle-2017
@@ -260,169 +279,189 @@ bakens:
 SHOWN = "docs/_data/monitor.yml"
 
 
-def laad(tmp_path: Path, tekst: str):
-    pad = tmp_path / "monitor.yml"
-    pad.write_text(tekst, encoding="utf-8")
-    return load_monitor(pad, SHOWN)
+def load(tmp_path: Path, text: str, bakens=None, source_keys=None):
+    path = tmp_path / "monitor.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_monitor(path, SHOWN, BAKENS if bakens is None else bakens,
+                        SOURCE_KEYS if source_keys is None else source_keys)
 
 
-def regel(tekst: str, stuk: str, na: str | None = None) -> int:
-    """1-based line of the first line containing ``stuk`` (after the line containing ``na``)."""
+def line_of(text: str, part: str, after: str | None = None) -> int:
+    """1-based number of the first line containing ``part`` (after the line containing ``after``)."""
     start = 0
-    regels = tekst.splitlines()
-    if na is not None:
-        start = next(i for i, r in enumerate(regels) if na in r) + 1
-    return next(i for i, r in enumerate(regels) if i >= start and stuk in r) + 1
+    lines = text.splitlines()
+    if after is not None:
+        start = next(i for i, line in enumerate(lines) if after in line) + 1
+    return next(i for i, line in enumerate(lines) if i >= start and part in line) + 1
 
 
-def fouten(tmp_path: Path, tekst: str) -> list:
+def problems_of(tmp_path: Path, text: str, **kwargs) -> list:
     with pytest.raises(ContentError) as info:
-        laad(tmp_path, tekst)
-    problemen = info.value.problems
-    assert all(p.path == SHOWN for p in problemen)
-    return problemen
+        load(tmp_path, text, **kwargs)
+    problems = info.value.problems
+    assert all(p.path == SHOWN for p in problems)
+    return problems
 
 
-def heeft(problemen, lijn: int, *woorden: str) -> bool:
-    return any(p.line == lijn and all(w in str(p) for w in woorden) for p in problemen)
+def has(problems, line: int, *words: str) -> bool:
+    return any(p.line == line and all(w in str(p) for w in words) for p in problems)
 
 
-def vervang(tekst: str, oud: str, nieuw: str, na: str | None = None) -> str:
-    """Replace the first ``oud`` (after the line containing ``na``)."""
-    if na is None:
-        assert oud in tekst
-        return tekst.replace(oud, nieuw, 1)
-    i = tekst.index(na)
-    j = tekst.index(oud, i)
-    return tekst[:j] + nieuw + tekst[j + len(oud):]
+def replace(text: str, old: str, new: str, after: str | None = None) -> str:
+    """Replace the first ``old`` (after the line containing ``after``)."""
+    if after is None:
+        assert old in text
+        return text.replace(old, new, 1)
+    i = text.index(after)
+    j = text.index(old, i)
+    return text[:j] + new + text[j + len(old):]
 
 
-def test_fixture_is_geldig(tmp_path):
-    m = laad(tmp_path, GELDIG)
-    assert len(m.bakens) == 8 and m.jaren == (2015, 2016, 2017)
-    assert m.metingen[0].aangeschreven is None and m.metingen[1].aangeschreven == 120
+def test_fixture_is_valid(tmp_path):
+    m = load(tmp_path, VALID)
+    assert len(m.bakens) == 8 and m.years == (2015, 2016, 2017)
+    assert m.measurements[0].invited is None and m.measurements[1].invited == 120
 
 
-def test_verkeerd_jaar(tmp_path):
-    tekst = vervang(GELDIG, "{jaar: 2016, gemiddelde: 3.56", "{jaar: 2018, gemiddelde: 3.56")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "jaar: 2018"), "2018", "hoort niet bij de metingen", "jaar")
+def test_wrong_year(tmp_path):
+    text = replace(VALID, "{jaar: 2016, gemiddelde: 3.56", "{jaar: 2018, gemiddelde: 3.56")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "jaar: 2018"), "2018", "hoort niet bij de metingen", "jaar")
     # and the baken now misses its 2016 score
-    assert heeft(problemen, regel(tekst, "scores:", na="Formeel en informeel"), "ontbreekt", "2016")
-    assert "regel" in str(problemen[0])
+    assert has(problems, line_of(text, "scores:", after="Formeel en informeel"), "ontbreekt", "2016")
+    assert "regel" in str(problems[0])
 
 
-def test_verkeerd_peiljaar(tmp_path):
-    tekst = vervang(GELDIG, "peiljaar: 2017", "peiljaar: 2019")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "peiljaar: 2019"), "2019", "peiljaar")
+def test_wrong_reference_year(tmp_path):
+    text = replace(VALID, "peiljaar: 2017", "peiljaar: 2019")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "peiljaar: 2019"), "2019", "peiljaar")
 
 
-def test_score_buiten_de_schaal(tmp_path):
-    tekst = vervang(GELDIG, "gemiddelde: 4.80", "gemiddelde: 5.3")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "gemiddelde: 5.3"), "5.3", "buiten", "gemiddelde")
+def test_score_above_the_scale(tmp_path):
+    text = replace(VALID, "gemiddelde: 4.80", "gemiddelde: 5.3")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "gemiddelde: 5.3"), "5.3", "buiten", "gemiddelde")
 
 
-def test_score_onder_de_schaal(tmp_path):
-    tekst = vervang(GELDIG, "gemiddelde: 3.36", "gemiddelde: 0.9")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "gemiddelde: 0.9"), "0.9", "buiten")
+def test_score_below_the_scale(tmp_path):
+    text = replace(VALID, "gemiddelde: 3.36", "gemiddelde: 0.9")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "gemiddelde: 0.9"), "0.9", "buiten")
 
 
-def test_onbekend_baken(tmp_path):
-    tekst = vervang(GELDIG, "naam: Direct erop af", "naam: Outreachend werken")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "naam: Outreachend werken"),
-                 "'Outreachend werken' is geen baken", "naam")
+def test_unknown_baken(tmp_path):
+    text = replace(VALID, "naam: Direct erop af", "naam: Outreachend werken")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "naam: Outreachend werken"),
+               "'Outreachend werken' is geen baken", "naam")
 
 
-def test_ontbrekend_veld(tmp_path):
-    tekst = vervang(GELDIG, "    n: 61\n", "")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "- jaar: 2016"), "'n'", "ontbreekt")
+def test_baken_names_come_from_the_mapping(tmp_path):
+    # the names are checked against the bakens passed in (kaders.yml), not a list of its own
+    renamed = {**BAKENS, 3: "Direct erop af, zonder omwegen"}
+    problems = problems_of(tmp_path, VALID, bakens=renamed)
+    assert has(problems, line_of(VALID, "naam: Direct erop af"),
+               "'Direct erop af' is geen baken", "3. Direct erop af, zonder omwegen")
+    assert has(problems, line_of(VALID, "bakens:", after="antwoordschaal: oneens"),
+               "ontbreken", "3. Direct erop af, zonder omwegen")
 
 
-def test_ontbrekend_veld_in_score(tmp_path):
-    tekst = vervang(GELDIG, "{jaar: 2017, gemiddelde: 4.74, rang: 1}", "{jaar: 2017, gemiddelde: 4.74}")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "{jaar: 2017, gemiddelde: 4.74}"), "'rang'", "ontbreekt")
+def test_unknown_source_key(tmp_path):
+    text = replace(VALID, "sleutel: werkplaats-zwolle-2017", "sleutel: werkplaats-zwole-2017")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "sleutel: werkplaats-zwole-2017"), "'werkplaats-zwole-2017'", "sleutel")
+    # a key is known when the bibliography passed in has it
+    assert load(tmp_path, text, source_keys=[*SOURCE_KEYS, "werkplaats-zwole-2017"]).source_key == \
+        "werkplaats-zwole-2017"
 
 
-def test_ontbrekend_baken(tmp_path):
-    start = GELDIG.index("  - nummer: 8")
-    tekst = GELDIG[:start]
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "bakens:"), "ontbreken", "Gebaseerd op ruimte voor de professional")
+def test_missing_field(tmp_path):
+    text = replace(VALID, "    n: 61\n", "")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "- jaar: 2016"), "'n'", "ontbreekt")
 
 
-def test_dubbel_baken(tmp_path):
-    tekst = vervang(GELDIG, "naam: Gebaseerd op de eigen kracht van de burger",
-                    "naam: Gericht op de vraag achter de vraag")
-    problemen = fouten(tmp_path, tekst)
-    tweede = regel(tekst, "naam: Gericht op de vraag achter de vraag", na="- nummer: 2")
-    assert heeft(problemen, tweede, "staat er al", f"regel {regel(tekst, 'naam: Gericht op de vraag')}")
+def test_missing_field_in_score(tmp_path):
+    text = replace(VALID, "{jaar: 2017, gemiddelde: 4.74, rang: 1}", "{jaar: 2017, gemiddelde: 4.74}")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "{jaar: 2017, gemiddelde: 4.74}"), "'rang'", "ontbreekt")
 
 
-def test_dubbel_jaar_in_scores(tmp_path):
-    tekst = vervang(GELDIG, "{jaar: 2016, gemiddelde: 3.95", "{jaar: 2015, gemiddelde: 3.95")
-    problemen = fouten(tmp_path, tekst)
-    lijn = regel(tekst, "{jaar: 2015, gemiddelde: 3.95")
-    assert heeft(problemen, lijn, "er staat al een score voor 2015", f"regel {lijn - 1}")
+def test_missing_baken(tmp_path):
+    start = VALID.index("  - nummer: 8")
+    text = VALID[:start]
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "bakens:"), "ontbreken", "Gebaseerd op ruimte voor de professional")
 
 
-def test_dubbele_meting(tmp_path):
-    tekst = vervang(GELDIG, "  - jaar: 2016\n", "  - jaar: 2015\n")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "- jaar: 2015", na="n: 56"), "2015", "staat al")
+def test_duplicate_baken(tmp_path):
+    text = replace(VALID, "naam: Gebaseerd op de eigen kracht van de burger",
+                   "naam: Gericht op de vraag achter de vraag")
+    problems = problems_of(tmp_path, text)
+    second = line_of(text, "naam: Gericht op de vraag achter de vraag", after="- nummer: 2")
+    assert has(problems, second, "staat er al", f"regel {line_of(text, 'naam: Gericht op de vraag')}")
 
 
-def test_dubbele_sleutel(tmp_path):
-    tekst = vervang(GELDIG, "gebied: Zwolle\n", "gebied: Zwolle\ngebied: Elburg\n")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "gebied: Elburg"), "twee keer")
+def test_duplicate_year_in_scores(tmp_path):
+    text = replace(VALID, "{jaar: 2016, gemiddelde: 3.95", "{jaar: 2015, gemiddelde: 3.95")
+    problems = problems_of(tmp_path, text)
+    line = line_of(text, "{jaar: 2015, gemiddelde: 3.95")
+    assert has(problems, line, "er staat al een score voor 2015", f"regel {line - 1}")
 
 
-def test_nummer_en_naam_verwisseld(tmp_path):
+def test_duplicate_measurement(tmp_path):
+    text = replace(VALID, "  - jaar: 2016\n", "  - jaar: 2015\n")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "- jaar: 2015", after="n: 56"), "2015", "staat al")
+
+
+def test_duplicate_key(tmp_path):
+    text = replace(VALID, "gebied: Zwolle\n", "gebied: Zwolle\ngebied: Elburg\n")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "gebied: Elburg"), "twee keer")
+
+
+def test_number_and_name_swapped(tmp_path):
     # the classic mistake: the monitor's number used as the handbook number
-    tekst = vervang(GELDIG, "  - nummer: 4\n    naam: Formeel", "  - nummer: 5\n    naam: Formeel")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "- nummer: 5", na="nummer: 3"), "nummer 4, niet 5")
+    text = replace(VALID, "  - nummer: 4\n    naam: Formeel", "  - nummer: 5\n    naam: Formeel")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "- nummer: 5", after="nummer: 3"), "nummer 4, niet 5")
 
 
-def test_rang_past_niet_bij_gemiddelde(tmp_path):
-    tekst = vervang(GELDIG, "{jaar: 2017, gemiddelde: 4.35, rang: 5}", "{jaar: 2017, gemiddelde: 4.35, rang: 2}")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "gemiddelde: 4.35, rang: 2"), "rang 2 klopt niet", "nummer 5")
+def test_rank_does_not_fit_the_mean(tmp_path):
+    text = replace(VALID, "{jaar: 2017, gemiddelde: 4.35, rang: 5}", "{jaar: 2017, gemiddelde: 4.35, rang: 2}")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "gemiddelde: 4.35, rang: 2"), "rang 2 klopt niet", "nummer 5")
 
 
-def test_p_niet_significant(tmp_path):
-    tekst = vervang(GELDIG, "richting: lager, p: 0.001", "richting: lager, p: 0.07")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "p: 0.07"), "niet significant")
+def test_p_not_significant(tmp_path):
+    text = replace(VALID, "richting: lager, p: 0.001", "richting: lager, p: 0.07")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "p: 0.07"), "niet significant")
 
 
-def test_onbekende_richting_en_sleutel(tmp_path):
-    tekst = vervang(GELDIG, "richting: lager", "richting: omlaag")
-    tekst = vervang(tekst, "  toelichting: Een toelichting.\n", "  toelichting: Een toelichting.\n  bron: x\n")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "richting: omlaag"), "'omlaag' kan hier niet")
-    assert heeft(problemen, regel(tekst, "  bron: x"), "onbekend")
+def test_unknown_direction_and_key(tmp_path):
+    text = replace(VALID, "richting: lager", "richting: omlaag")
+    text = replace(text, "  toelichting: Een toelichting.\n", "  toelichting: Een toelichting.\n  bron: x\n")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "richting: omlaag"), "'omlaag' kan hier niet")
+    assert has(problems, line_of(text, "  bron: x"), "onbekend")
 
 
-def test_correctiefactor_moet_kloppen(tmp_path):
-    tekst = vervang(GELDIG, "factor: 1.12", "factor: 1.21")
-    problemen = fouten(tmp_path, tekst)
-    assert heeft(problemen, regel(tekst, "factor: 1.21"), "past niet")
+def test_correction_factor_must_fit(tmp_path):
+    text = replace(VALID, "factor: 1.12", "factor: 1.21")
+    problems = problems_of(tmp_path, text)
+    assert has(problems, line_of(text, "factor: 1.21"), "past niet")
 
 
-def test_alle_fouten_tegelijk(tmp_path):
-    tekst = vervang(GELDIG, "gemiddelde: 4.80", "gemiddelde: 5.3")
-    tekst = vervang(tekst, "naam: Direct erop af", "naam: Outreachend werken")
-    problemen = fouten(tmp_path, tekst)
-    assert len({p.line for p in problemen}) >= 2
+def test_all_mistakes_at_once(tmp_path):
+    text = replace(VALID, "gemiddelde: 4.80", "gemiddelde: 5.3")
+    text = replace(text, "naam: Direct erop af", "naam: Outreachend werken")
+    problems = problems_of(tmp_path, text)
+    assert len({p.line for p in problems}) >= 2
 
 
-def test_geen_mapping(tmp_path):
-    problemen = fouten(tmp_path, "- een\n- lijst\n")
-    assert problemen[0].line == 1
+def test_not_a_mapping(tmp_path):
+    problems = problems_of(tmp_path, "- een\n- lijst\n")
+    assert problems[0].line == 1

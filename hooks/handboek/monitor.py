@@ -4,10 +4,14 @@
 Zwolle for 2015, 2016 and 2017 (Laveren door het midden, tabel 7, 8 en 9).
 ``load_monitor`` reads that file, checks every field and returns a frozen model;
 every mistake becomes a Dutch message with file and line, collected in one
-``ContentError``. ``render_monitor`` turns the model into one HTML ``<figure>``: an
-accessible inline SVG bar chart followed by a table with the same numbers.
+``ContentError``. ``render_monitor`` turns the model into one HTML ``<figure>`` with
+the template ``overrides/handboek/monitor.html``: an accessible inline SVG bar chart
+followed by a table with the same numbers. Python computes the view model (geometry
+and formatted numbers); the template writes the markup.
 
-Plain Python: no MkDocs import, so tests and other generators can use it.
+Plain Python: no MkDocs import, so tests and other generators can use it. The caller
+passes what the project already knows: the baken titles (``docs/_data/kaders.yml``),
+the source keys and the short reference (``docs/_data/bronnen.yml``).
 
 The handbook numbers the bakens as Wilken & Dankers (2012, §1.8) do. The monitor swaps
 4 and 5; the data file keeps the monitor's number in ``nummer_in_monitor`` and the
@@ -15,62 +19,42 @@ loader matches bakens by name.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping, Sequence
 
 from .errors import ContentError, Problem, Report
-from .fields import Fields
-from .yamlio import Map, Seq, load_yaml_file
+from .fields import Fields, load_fields
+from .render import render
+from .yamlio import Seq
 
-# The eight bakens in the handbook's numbering (same as docs/_data/kaders.yml).
-BAKENS: dict[int, str] = {
-    1: "Gericht op de vraag achter de vraag",
-    2: "Gebaseerd op de eigen kracht van de burger",
-    3: "Direct erop af",
-    4: "Formeel en informeel in optimale verhouding",
-    5: "Doordachte balans van collectief en individueel",
-    6: "Integraal werken",
-    7: "Niet vrijblijvend, maar resultaatgericht",
-    8: "Gebaseerd op ruimte voor de professional",
-}
-NUMMER_VAN: dict[str, int] = {naam: nummer for nummer, naam in BAKENS.items()}
+DIRECTIONS = ("hoger", "lager")  # values in the data file
 
-# The five source keys of the handbook, with the short reference shown under the figure.
-BRONNEN: dict[str, str] = {
-    "pruim-2015": "Pruim (2015), \u201cWij moeten op een andere manier gaan zorgen\u201d",
-    "werkplaats-zwolle-2017": "Werkplaats Sociaal Domein regio Zwolle ([2017]), Laveren door het midden",
-    "werkplaats-zhz-2019": "Werkplaats Sociaal Domein Zuid-Holland Zuid ([2019]), Yin en yang in het sociaal domein",
-    "wilken-dankers-2012": "Wilken & Dankers (red.) ([2012]), Supportgericht werken in de Wmo",
-    "linders-feringa-2014": "Linders & Feringa (red.) ([2014]), De kunst van het laten",
-}
-
-RICHTINGEN = ("hoger", "lager")
-
-TOP_KEYS = ("titel", "bron", "gebied", "schaal", "toets", "correctie", "metingen", "bakens")
-BRON_KEYS = ("sleutel", "plaats")
-SCHAAL_KEYS = ("laagste", "hoogste", "laagste_betekent", "hoogste_betekent")
-TOETS_KEYS = ("naam", "grens_p", "peiljaar", "vergeleken_met")
-CORRECTIE_KEYS = ("factor", "geldt_voor", "respondenten", "gemiddelde_oneens_eens",
-                  "gemiddelde_nooit_altijd", "toelichting")
-METING_KEYS = ("jaar", "n", "aangeschreven", "antwoordschaal")
-BAKEN_KEYS = ("nummer", "naam", "nummer_in_monitor", "scores", "significant")
-SCORE_KEYS = ("jaar", "gemiddelde", "rang")
-VERSCHIL_KEYS = ("ten_opzichte_van", "richting", "p")
+# Allowed YAML keys (Dutch, for content editors) per mapping in the data file.
+TOP_FIELDS = ("titel", "bron", "gebied", "schaal", "toets", "correctie", "metingen", "bakens")
+SOURCE_FIELDS = ("sleutel", "plaats")
+SCALE_FIELDS = ("laagste", "hoogste", "laagste_betekent", "hoogste_betekent")
+TEST_FIELDS = ("naam", "grens_p", "peiljaar", "vergeleken_met")
+CORRECTION_FIELDS = ("factor", "geldt_voor", "respondenten", "gemiddelde_oneens_eens",
+                     "gemiddelde_nooit_altijd", "toelichting")
+MEASUREMENT_FIELDS = ("jaar", "n", "aangeschreven", "antwoordschaal")
+BAKEN_FIELDS = ("nummer", "naam", "nummer_in_monitor", "scores", "significant")
+SCORE_FIELDS = ("jaar", "gemiddelde", "rang")
+DIFFERENCE_FIELDS = ("ten_opzichte_van", "richting", "p")
 
 # Greys that print in black and white. Bars: contrast >= 3:1 against white;
 # text: >= 4.5:1 (checked in tests/test_monitor.py).
-TEKSTKLEUR = "#1a1a1a"
-RASTERKLEUR = "#767676"
-JAARSTIJL = (  # (fill, stroke) per year in order; the first uses the hatch pattern
+TEXT_COLOUR = "#1a1a1a"
+GRID_COLOUR = "#767676"
+YEAR_STYLES = (  # (fill, stroke) per year in order; the first uses the hatch pattern
     ("url(#monitor-arcering)", "#404040"),
     ("#8a8a8a", "#404040"),
     ("#262626", "#262626"),
 )
-ARCERING_LIJN = "#404040"
-# A white outline behind text, so grid lines never run through letters.
-HALO = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
-MAX_JAREN = len(JAARSTIJL)
+HATCH_COLOUR = "#404040"
+MAX_YEARS = len(YEAR_STYLES)
+
+TEMPLATE = "monitor.html"
 
 
 # ---------------------------------------------------------------------------
@@ -78,88 +62,88 @@ MAX_JAREN = len(JAARSTIJL)
 # ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Schaal:
-    laagste: int
-    hoogste: int
-    laagste_betekent: str
-    hoogste_betekent: str
+class Scale:
+    lowest: int
+    highest: int
+    lowest_means: str
+    highest_means: str
 
 
 @dataclass(frozen=True)
-class Toets:
-    naam: str
-    grens_p: float
-    peiljaar: int
-    vergeleken_met: tuple[int, ...]
+class SignificanceTest:
+    name: str
+    threshold_p: float
+    reference_year: int             # the peiljaar
+    compared_with: tuple[int, ...]
 
 
 @dataclass(frozen=True)
-class Correctie:
+class Correction:
     factor: float
-    geldt_voor: tuple[int, ...]
-    respondenten: int
-    gemiddelde_oneens_eens: float
-    gemiddelde_nooit_altijd: float
-    toelichting: str
+    applies_to: tuple[int, ...]
+    respondents: int
+    mean_disagree_agree: float      # on the oneens–eens scale
+    mean_never_always: float        # on the nooit–altijd scale
+    explanation: str
 
 
 @dataclass(frozen=True)
-class Meting:
-    jaar: int
+class Measurement:
+    year: int
     n: int
-    aangeschreven: int | None
-    antwoordschaal: str
+    invited: int | None
+    answer_scale: str
 
 
 @dataclass(frozen=True)
 class Score:
-    jaar: int
-    gemiddelde: float
-    rang: int
+    year: int
+    mean: float
+    rank: int
 
 
 @dataclass(frozen=True)
-class Verschil:
-    """A significant change: the score in the peiljaar against an earlier year."""
-    ten_opzichte_van: int
-    richting: str  # "hoger" | "lager"
+class Difference:
+    """A significant change: the score in the reference year against an earlier year."""
+    compared_with: int
+    direction: str  # "hoger" | "lager"
     p: float
 
 
 @dataclass(frozen=True)
 class BakenScores:
-    nummer: int
-    naam: str
-    nummer_in_monitor: int
+    number: int
+    name: str
+    number_in_monitor: int
     scores: tuple[Score, ...]
-    significant: tuple[Verschil, ...]
+    significant: tuple[Difference, ...]
 
-    def score(self, jaar: int) -> Score | None:
+    def score(self, year: int) -> Score | None:
         for s in self.scores:
-            if s.jaar == jaar:
+            if s.year == year:
                 return s
         return None
 
 
 @dataclass(frozen=True)
 class Monitor:
-    titel: str
-    bron_sleutel: str
-    bron_plaats: str
-    gebied: str
-    schaal: Schaal
-    toets: Toets
-    correctie: Correctie
-    metingen: tuple[Meting, ...]
+    title: str
+    source_key: str
+    source_place: str
+    area: str
+    scale: Scale
+    test: SignificanceTest
+    correction: Correction
+    measurements: tuple[Measurement, ...]
     bakens: tuple[BakenScores, ...]
 
     @property
-    def jaren(self) -> tuple[int, ...]:
-        return tuple(m.jaar for m in self.metingen)
+    def years(self) -> tuple[int, ...]:
+        return tuple(m.year for m in self.measurements)
 
-    def meting(self, jaar: int) -> Meting | None:
-        for m in self.metingen:
-            if m.jaar == jaar:
+    def measurement(self, year: int) -> Measurement | None:
+        for m in self.measurements:
+            if m.year == year:
                 return m
         return None
 
@@ -168,102 +152,102 @@ class Monitor:
 # Loading and checking
 # ---------------------------------------------------------------------------
 
-def load_monitor(path: Path, shown: str) -> Monitor:
-    """Read and check the monitor data file; raise one ContentError listing every mistake."""
-    data = load_yaml_file(Path(path), shown)
-    report = Report(shown)
-    if not isinstance(data, Map):
-        report.add(getattr(data, "line", 1) or 1, None,
-                   "dit bestand moet uit velden bestaan, zoals 'titel: ...' en 'bakens: ...'.")
-        report.raise_if_any()
+def load_monitor(path: Path, shown: str, bakens: Mapping[int, str],
+                 source_keys: Sequence[str]) -> Monitor:
+    """Read and check the monitor data file; raise one ContentError listing every mistake.
 
-    top = Fields(report, data, "", TOP_KEYS)
-    titel = top.text("titel")
-    gebied = top.text("gebied")
-    bron_sleutel, bron_plaats = _bron(report, top)
-    schaal = _schaal(report, top)
-    metingen, jaren = _metingen(report, top)
-    toets = _toets(report, top, jaren)
-    correctie = _correctie(report, top, jaren, schaal)
-    bakens = _bakens(report, top, jaren, schaal, toets)
+    ``bakens`` maps the handbook's baken number to its title (docs/_data/kaders.yml);
+    ``source_keys`` are the keys of the bibliography.
+    """
+    top, report = load_fields(Path(path), shown, TOP_FIELDS,
+                              "dit bestand moet uit velden bestaan, zoals 'titel: ...' en 'bakens: ...'.")
+    title = top.text("titel")
+    area = top.text("gebied")
+    source_key, source_place = _source(report, top, source_keys)
+    scale = _scale(report, top)
+    measurements, years = _measurements(report, top)
+    test = _significance_test(report, top, years)
+    correction = _correction(report, top, years, scale)
+    baken_scores = _bakens(report, top, years, scale, test, bakens)
 
     report.problems.sort(key=lambda p: p.line or 0)
     report.raise_if_any()
     return Monitor(
-        titel=titel, bron_sleutel=bron_sleutel, bron_plaats=bron_plaats, gebied=gebied,
-        schaal=schaal, toets=toets, correctie=correctie,
-        metingen=tuple(sorted(metingen, key=lambda m: m.jaar)),
-        bakens=tuple(sorted(bakens, key=lambda b: b.nummer)),
+        title=title, source_key=source_key, source_place=source_place, area=area,
+        scale=scale, test=test, correction=correction,
+        measurements=tuple(sorted(measurements, key=lambda m: m.year)),
+        bakens=tuple(sorted(baken_scores, key=lambda b: b.number)),
     )
 
 
-def _jaren_tekst(jaren) -> str:
-    jaren = sorted(jaren)
-    if not jaren:
+def _years_text(years) -> str:
+    """Years as a Dutch list: '2015, 2016 en 2017'."""
+    years = sorted(years)
+    if not years:
         return "(geen)"
-    if len(jaren) == 1:
-        return str(jaren[0])
-    return ", ".join(str(j) for j in jaren[:-1]) + " en " + str(jaren[-1])
+    if len(years) == 1:
+        return str(years[0])
+    return ", ".join(str(y) for y in years[:-1]) + " en " + str(years[-1])
 
 
-def _bron(report: Report, top: Fields) -> tuple[str | None, str | None]:
+def _source(report: Report, top: Fields, source_keys: Sequence[str]) -> tuple[str | None, str | None]:
     node = top.mapping("bron")
     if node is None:
         return None, None
-    f = Fields(report, node, "bron", BRON_KEYS)
-    return f.choice("sleutel", BRONNEN), f.text("plaats")
+    f = Fields(report, node, "bron", SOURCE_FIELDS)
+    return f.choice("sleutel", source_keys), f.text("plaats")
 
 
-def _schaal(report: Report, top: Fields) -> Schaal | None:
+def _scale(report: Report, top: Fields) -> Scale | None:
     node = top.mapping("schaal")
     if node is None:
         return None
-    f = Fields(report, node, "schaal", SCHAAL_KEYS)
-    laagste = f.integer("laagste", minimum=0, maximum=100)
-    hoogste = f.integer("hoogste", minimum=1, maximum=100)
-    laag_tekst = f.text("laagste_betekent")
-    hoog_tekst = f.text("hoogste_betekent")
-    if laagste is not None and hoogste is not None and hoogste <= laagste:
-        f.error("hoogste", f"de hoogste waarde ({hoogste}) moet groter zijn dan de laagste ({laagste}).")
+    f = Fields(report, node, "schaal", SCALE_FIELDS)
+    lowest = f.integer("laagste", minimum=0, maximum=100)
+    highest = f.integer("hoogste", minimum=1, maximum=100)
+    lowest_means = f.text("laagste_betekent")
+    highest_means = f.text("hoogste_betekent")
+    if lowest is not None and highest is not None and highest <= lowest:
+        f.error("hoogste", f"de hoogste waarde ({highest}) moet groter zijn dan de laagste ({lowest}).")
         return None
-    if None in (laagste, hoogste, laag_tekst, hoog_tekst):
+    if None in (lowest, highest, lowest_means, highest_means):
         return None
-    return Schaal(laagste, hoogste, laag_tekst, hoog_tekst)
+    return Scale(lowest, highest, lowest_means, highest_means)
 
 
-def _metingen(report: Report, top: Fields) -> tuple[list[Meting], list[int]]:
+def _measurements(report: Report, top: Fields) -> tuple[list[Measurement], list[int]]:
     """The measurements, and every valid year (also of a measurement with other mistakes,
     so that one missing field does not make every score of that year an error too)."""
-    out: list[Meting] = []
+    out: list[Measurement] = []
     seen: dict[int, int] = {}
     nodes = top.maps("metingen")
-    if top.has("metingen") and len(nodes) > MAX_JAREN:
-        top.error("metingen", f"er kunnen hoogstens {MAX_JAREN} metingen in de grafiek; "
+    if top.has("metingen") and len(nodes) > MAX_YEARS:
+        top.error("metingen", f"er kunnen hoogstens {MAX_YEARS} metingen in de grafiek; "
                               f"er staan er {len(nodes)}.")
     for i, node in enumerate(nodes):
-        f = Fields(report, node, f"meting {i + 1}", METING_KEYS)
-        jaar = f.integer("jaar", minimum=1990, maximum=2100)
+        f = Fields(report, node, f"meting {i + 1}", MEASUREMENT_FIELDS)
+        year = f.integer("jaar", minimum=1990, maximum=2100)
         n = f.integer("n", minimum=1)
-        aangeschreven = f.integer("aangeschreven", required=False, minimum=1)
-        schaal = f.text("antwoordschaal")
-        if jaar is not None:
-            if jaar in seen:
-                f.error("jaar", f"het jaar {jaar} staat al bij een andere meting (regel {seen[jaar]}); "
+        invited = f.integer("aangeschreven", required=False, minimum=1)
+        answer_scale = f.text("antwoordschaal")
+        if year is not None:
+            if year in seen:
+                f.error("jaar", f"het jaar {year} staat al bij een andere meting (regel {seen[year]}); "
                                 "elk jaar mag maar één keer voorkomen.")
                 continue
-            seen[jaar] = f.line("jaar")
-        if n is not None and aangeschreven is not None and n > aangeschreven:
-            f.error("n", f"n = {n} is meer dan het aantal aangeschreven professionals ({aangeschreven}).")
+            seen[year] = f.line("jaar")
+        if n is not None and invited is not None and n > invited:
+            f.error("n", f"n = {n} is meer dan het aantal aangeschreven professionals ({invited}).")
             continue
-        if None in (jaar, n, schaal):
+        if None in (year, n, answer_scale):
             continue
-        out.append(Meting(jaar, n, aangeschreven, schaal))
+        out.append(Measurement(year, n, invited, answer_scale))
     return out, sorted(seen)
 
 
-def _jaarlijst(report: Report, f: Fields, key: str, jaren: list[int],
-               verboden: int | None = None) -> tuple[int, ...] | None:
-    """A list of years that must all be measurement years (and not ``verboden``)."""
+def _year_list(report: Report, f: Fields, key: str, years: list[int],
+               forbidden: int | None = None) -> tuple[int, ...] | None:
+    """A list of years that must all be measurement years (and not ``forbidden``)."""
     items = f.seq(key)
     if items is None:
         return None
@@ -275,11 +259,11 @@ def _jaarlijst(report: Report, f: Fields, key: str, jaren: list[int],
             report.add(line, key, f"({f.context}) item {i + 1} moet een jaartal zijn, "
                                   f"maar er staat {item!r}.")
             ok = False
-        elif jaren and item not in jaren:
+        elif years and item not in years:
             report.add(line, key, f"({f.context}) het jaar {item} hoort niet bij de metingen "
-                                  f"({_jaren_tekst(jaren)}).")
+                                  f"({_years_text(years)}).")
             ok = False
-        elif item == verboden:
+        elif item == forbidden:
             report.add(line, key, f"({f.context}) {item} is het peiljaar zelf; "
                                   "vergelijk het peiljaar met een ander jaar.")
             ok = False
@@ -291,371 +275,335 @@ def _jaarlijst(report: Report, f: Fields, key: str, jaren: list[int],
     return tuple(out) if ok else None
 
 
-def _toets(report: Report, top: Fields, jaren: list[int]) -> Toets | None:
+def _significance_test(report: Report, top: Fields, years: list[int]) -> SignificanceTest | None:
     node = top.mapping("toets")
     if node is None:
         return None
-    f = Fields(report, node, "toets", TOETS_KEYS)
-    naam = f.text("naam")
-    grens = f.number("grens_p", minimum=0.0001, maximum=0.2)
-    peiljaar = f.integer("peiljaar", minimum=1990, maximum=2100)
-    if peiljaar is not None and jaren and peiljaar not in jaren:
-        f.error("peiljaar", f"het jaar {peiljaar} hoort niet bij de metingen ({_jaren_tekst(jaren)}).")
-        peiljaar = None
-    vergeleken = _jaarlijst(report, f, "vergeleken_met", jaren, verboden=peiljaar)
-    if None in (naam, grens, peiljaar, vergeleken):
+    f = Fields(report, node, "toets", TEST_FIELDS)
+    name = f.text("naam")
+    threshold = f.number("grens_p", minimum=0.0001, maximum=0.2)
+    reference_year = f.integer("peiljaar", minimum=1990, maximum=2100)
+    if reference_year is not None and years and reference_year not in years:
+        f.error("peiljaar", f"het jaar {reference_year} hoort niet bij de metingen ({_years_text(years)}).")
+        reference_year = None
+    compared_with = _year_list(report, f, "vergeleken_met", years, forbidden=reference_year)
+    if None in (name, threshold, reference_year, compared_with):
         return None
-    return Toets(naam, grens, peiljaar, vergeleken)
+    return SignificanceTest(name, threshold, reference_year, compared_with)
 
 
-def _correctie(report: Report, top: Fields, jaren: list[int], schaal: Schaal | None) -> Correctie | None:
+def _correction(report: Report, top: Fields, years: list[int], scale: Scale | None) -> Correction | None:
     node = top.mapping("correctie")
     if node is None:
         return None
-    f = Fields(report, node, "correctie", CORRECTIE_KEYS)
+    f = Fields(report, node, "correctie", CORRECTION_FIELDS)
     factor = f.number("factor", minimum=0.5, maximum=2.0)
-    geldt_voor = _jaarlijst(report, f, "geldt_voor", jaren)
-    respondenten = f.integer("respondenten", minimum=1)
-    lo, hi = (schaal.laagste, schaal.hoogste) if schaal else (None, None)
-    eens = f.number("gemiddelde_oneens_eens", minimum=lo, maximum=hi)
-    nooit = f.number("gemiddelde_nooit_altijd", minimum=lo, maximum=hi)
-    toelichting = f.text("toelichting")
-    if factor is not None and eens is not None and nooit:
-        quotient = eens / nooit
+    applies_to = _year_list(report, f, "geldt_voor", years)
+    respondents = f.integer("respondenten", minimum=1)
+    lo, hi = (scale.lowest, scale.highest) if scale else (None, None)
+    disagree_agree = f.number("gemiddelde_oneens_eens", minimum=lo, maximum=hi)
+    never_always = f.number("gemiddelde_nooit_altijd", minimum=lo, maximum=hi)
+    explanation = f.text("toelichting")
+    if factor is not None and disagree_agree is not None and never_always:
+        quotient = disagree_agree / never_always
         if abs(quotient - factor) > 0.005:
             f.error("factor", f"de factor {factor} past niet bij de twee gemiddelden: "
-                              f"{eens} gedeeld door {nooit} is {quotient:.3f}.")
+                              f"{disagree_agree} gedeeld door {never_always} is {quotient:.3f}.")
             factor = None
-    if None in (factor, geldt_voor, respondenten, eens, nooit, toelichting):
+    if None in (factor, applies_to, respondents, disagree_agree, never_always, explanation):
         return None
-    return Correctie(factor, geldt_voor, respondenten, eens, nooit, toelichting)
+    return Correction(factor, applies_to, respondents, disagree_agree, never_always, explanation)
 
 
-def _bakens(report: Report, top: Fields, jaren: list[int], schaal: Schaal | None,
-            toets: Toets | None) -> list[BakenScores]:
+def _bakens(report: Report, top: Fields, years: list[int], scale: Scale | None,
+            test: SignificanceTest | None, bakens: Mapping[int, str]) -> list[BakenScores]:
+    number_of = {title: number for number, title in bakens.items()}
+    known = "; ".join(f"{k}. {v}" for k, v in sorted(bakens.items()))
+    highest_number = max(bakens, default=1)
     nodes = top.maps("bakens")
     out: list[BakenScores] = []
-    naam_regel: dict[str, int] = {}
-    nummer_regel: dict[int, int] = {}
-    monitor_regel: dict[int, int] = {}
-    # (jaar, gemiddelde, rang, regel, baken) for the rank check
-    rangen: list[tuple[int, float, int, int, str]] = []
-    alles_goed = True
+    name_line: dict[str, int] = {}
+    number_line: dict[int, int] = {}
+    monitor_line: dict[int, int] = {}
+    # (year, mean, rank, line, baken) for the rank check
+    ranks: list[tuple[int, float, int, int, str]] = []
+    all_good = True
 
     for i, node in enumerate(nodes):
-        f = Fields(report, node, f"baken {i + 1}", BAKEN_KEYS)
-        naam = f.text("naam")
-        if naam is not None:
-            f.context = f"baken '{naam}'"
-        nummer = f.integer("nummer", minimum=1, maximum=len(BAKENS))
-        in_monitor = f.integer("nummer_in_monitor", minimum=1, maximum=len(BAKENS))
-        goed = None not in (naam, nummer, in_monitor)
+        f = Fields(report, node, f"baken {i + 1}", BAKEN_FIELDS)
+        name = f.text("naam")
+        if name is not None:
+            f.context = f"baken '{name}'"
+        number = f.integer("nummer", minimum=1, maximum=highest_number)
+        in_monitor = f.integer("nummer_in_monitor", minimum=1, maximum=highest_number)
+        good = None not in (name, number, in_monitor)
 
-        if naam is not None:
-            if naam not in NUMMER_VAN:
-                f.error("naam", f"'{naam}' is geen baken van dit handboek. Schrijf de naam precies zo: "
-                                + "; ".join(f"{k}. {v}" for k, v in BAKENS.items()) + ".")
-                goed = False
-            elif naam in naam_regel:
-                f.error("naam", f"dit baken staat er al (regel {naam_regel[naam]}); "
+        if name is not None:
+            if name not in number_of:
+                f.error("naam", f"'{name}' is geen baken van dit handboek. Schrijf de naam precies zo: "
+                                f"{known}.")
+                good = False
+            elif name in name_line:
+                f.error("naam", f"dit baken staat er al (regel {name_line[name]}); "
                                 "elk baken mag maar één keer voorkomen.")
-                goed = False
+                good = False
             else:
-                naam_regel[naam] = f.line("naam")
-                if nummer is not None and NUMMER_VAN[naam] != nummer:
-                    f.error("nummer", f"in dit handboek heeft '{naam}' nummer {NUMMER_VAN[naam]}, "
-                                      f"niet {nummer}. Zet het nummer uit de monitor bij "
+                name_line[name] = f.line("naam")
+                if number is not None and number_of[name] != number:
+                    f.error("nummer", f"in dit handboek heeft '{name}' nummer {number_of[name]}, "
+                                      f"niet {number}. Zet het nummer uit de monitor bij "
                                       "'nummer_in_monitor' (de monitor nummert de bakens 4 en 5 andersom).")
-                    goed = False
-        if nummer is not None:
-            if nummer in nummer_regel:
-                f.error("nummer", f"nummer {nummer} staat al bij een ander baken (regel {nummer_regel[nummer]}).")
-                goed = False
+                    good = False
+        if number is not None:
+            if number in number_line:
+                f.error("nummer", f"nummer {number} staat al bij een ander baken (regel {number_line[number]}).")
+                good = False
             else:
-                nummer_regel[nummer] = f.line("nummer")
+                number_line[number] = f.line("nummer")
         if in_monitor is not None:
-            if in_monitor in monitor_regel:
+            if in_monitor in monitor_line:
                 f.error("nummer_in_monitor", f"nummer {in_monitor} in de monitor staat al bij een ander "
-                                             f"baken (regel {monitor_regel[in_monitor]}).")
-                goed = False
+                                             f"baken (regel {monitor_line[in_monitor]}).")
+                good = False
             else:
-                monitor_regel[in_monitor] = f.line("nummer_in_monitor")
+                monitor_line[in_monitor] = f.line("nummer_in_monitor")
 
-        scores = _scores(report, f, jaren, schaal, naam, rangen)
-        verschillen = _verschillen(report, f, toets)
-        if goed and scores is not None and verschillen is not None:
-            out.append(BakenScores(nummer, naam, in_monitor, scores, verschillen))
+        scores = _scores(report, f, years, scale, name, ranks, len(bakens))
+        differences = _differences(report, f, test)
+        if good and scores is not None and differences is not None:
+            out.append(BakenScores(number, name, in_monitor, scores, differences))
         else:
-            alles_goed = False
+            all_good = False
 
     if top.has("bakens") and isinstance(top.node.get("bakens"), Seq):
-        ontbrekend = [f"{k}. {v}" for k, v in BAKENS.items() if v not in naam_regel]
-        if ontbrekend:
-            alles_goed = False
-            top.error("bakens", "deze bakens ontbreken: " + "; ".join(ontbrekend) + ".")
-    if alles_goed:
-        _check_rangen(report, rangen)
+        missing = [f"{k}. {v}" for k, v in sorted(bakens.items()) if v not in name_line]
+        if missing:
+            all_good = False
+            top.error("bakens", "deze bakens ontbreken: " + "; ".join(missing) + ".")
+    if all_good:
+        _check_ranks(report, ranks)
     return out
 
 
-def _scores(report: Report, parent: Fields, jaren: list[int], schaal: Schaal | None,
-            naam: str | None, rangen: list) -> tuple[Score, ...] | None:
+def _scores(report: Report, parent: Fields, years: list[int], scale: Scale | None,
+            name: str | None, ranks: list, baken_count: int) -> tuple[Score, ...] | None:
     nodes = parent.maps("scores")
     if not nodes:
         return None
-    lo, hi = (schaal.laagste, schaal.hoogste) if schaal else (None, None)
+    lo, hi = (scale.lowest, scale.highest) if scale else (None, None)
     out: list[Score] = []
     seen: dict[int, int] = {}
     ok = True
     for node in nodes:
-        f = Fields(report, node, parent.context + ", score", SCORE_KEYS)
-        jaar = f.integer("jaar", minimum=1990, maximum=2100)
-        gemiddelde = f.number("gemiddelde", minimum=lo, maximum=hi)
-        rang = f.integer("rang", minimum=1, maximum=len(BAKENS))
-        if jaar is not None and jaren and jaar not in jaren:
-            f.error("jaar", f"het jaar {jaar} hoort niet bij de metingen ({_jaren_tekst(jaren)}).")
+        f = Fields(report, node, parent.context + ", score", SCORE_FIELDS)
+        year = f.integer("jaar", minimum=1990, maximum=2100)
+        mean = f.number("gemiddelde", minimum=lo, maximum=hi)
+        rank = f.integer("rang", minimum=1, maximum=baken_count)
+        if year is not None and years and year not in years:
+            f.error("jaar", f"het jaar {year} hoort niet bij de metingen ({_years_text(years)}).")
             ok = False
             continue
-        if jaar is not None and jaar in seen:
-            f.error("jaar", f"er staat al een score voor {jaar} (regel {seen[jaar]}).")
+        if year is not None and year in seen:
+            f.error("jaar", f"er staat al een score voor {year} (regel {seen[year]}).")
             ok = False
             continue
-        if None in (jaar, gemiddelde, rang):
+        if None in (year, mean, rank):
             ok = False
-            if jaar is not None:
-                seen[jaar] = f.line("jaar")
+            if year is not None:
+                seen[year] = f.line("jaar")
             continue
-        seen[jaar] = f.line("jaar")
-        out.append(Score(jaar, gemiddelde, rang))
-        rangen.append((jaar, gemiddelde, rang, f.line("rang"), naam or "?"))
-    ontbrekend = [j for j in jaren if j not in seen]
-    if ontbrekend:
-        parent.error("scores", f"er ontbreekt een score voor {_jaren_tekst(ontbrekend)}.")
+        seen[year] = f.line("jaar")
+        out.append(Score(year, mean, rank))
+        ranks.append((year, mean, rank, f.line("rang"), name or "?"))
+    missing = [y for y in years if y not in seen]
+    if missing:
+        parent.error("scores", f"er ontbreekt een score voor {_years_text(missing)}.")
         ok = False
     if not ok:
         return None
-    return tuple(sorted(out, key=lambda s: s.jaar))
+    return tuple(sorted(out, key=lambda s: s.year))
 
 
-def _verschillen(report: Report, parent: Fields, toets: Toets | None) -> tuple[Verschil, ...] | None:
+def _differences(report: Report, parent: Fields,
+                 test: SignificanceTest | None) -> tuple[Difference, ...] | None:
     # Absent, empty or '[]' all mean: no significant change for this baken.
     nodes = parent.maps("significant", required=False)
-    out: list[Verschil] = []
+    out: list[Difference] = []
     seen: dict[int, int] = {}
     ok = True
     for node in nodes:
-        f = Fields(report, node, parent.context + ", significant", VERSCHIL_KEYS)
-        jaar = f.integer("ten_opzichte_van", minimum=1990, maximum=2100)
-        richting = f.choice("richting", RICHTINGEN)
-        grens = toets.grens_p if toets else None
+        f = Fields(report, node, parent.context + ", significant", DIFFERENCE_FIELDS)
+        year = f.integer("ten_opzichte_van", minimum=1990, maximum=2100)
+        direction = f.choice("richting", DIRECTIONS)
+        threshold = test.threshold_p if test else None
         p = f.number("p", minimum=0.0, maximum=1.0)
-        if jaar is not None and toets is not None and jaar not in toets.vergeleken_met:
-            f.error("ten_opzichte_van", f"{jaar} is geen vergelijkingsjaar van de toets "
-                                        f"({_jaren_tekst(toets.vergeleken_met)}).")
+        if year is not None and test is not None and year not in test.compared_with:
+            f.error("ten_opzichte_van", f"{year} is geen vergelijkingsjaar van de toets "
+                                        f"({_years_text(test.compared_with)}).")
             ok = False
             continue
-        if jaar is not None and jaar in seen:
-            f.error("ten_opzichte_van", f"er staat al een verschil ten opzichte van {jaar} "
-                                        f"(regel {seen[jaar]}).")
+        if year is not None and year in seen:
+            f.error("ten_opzichte_van", f"er staat al een verschil ten opzichte van {year} "
+                                        f"(regel {seen[year]}).")
             ok = False
             continue
-        if p is not None and grens is not None and p >= grens:
-            f.error("p", f"p = {p} is niet kleiner dan de grens {grens}: dan is het verschil "
+        if p is not None and threshold is not None and p >= threshold:
+            f.error("p", f"p = {p} is niet kleiner dan de grens {threshold}: dan is het verschil "
                          "niet significant en hoort het hier niet.")
             ok = False
             continue
-        if None in (jaar, richting, p):
+        if None in (year, direction, p):
             ok = False
             continue
-        seen[jaar] = f.line("ten_opzichte_van")
-        out.append(Verschil(jaar, richting, p))
+        seen[year] = f.line("ten_opzichte_van")
+        out.append(Difference(year, direction, p))
     if not ok:
         return None
-    return tuple(sorted(out, key=lambda v: -v.ten_opzichte_van))
+    return tuple(sorted(out, key=lambda d: -d.compared_with))
 
 
-def _check_rangen(report: Report, rangen: list[tuple[int, float, int, int, str]]) -> None:
+def _check_ranks(report: Report, ranks: list[tuple[int, float, int, int, str]]) -> None:
     """The stored rank must follow from the means of that year (1 = highest; ties share a rank)."""
-    per_jaar: dict[int, list[float]] = {}
-    for jaar, gemiddelde, _, _, _ in rangen:
-        per_jaar.setdefault(jaar, []).append(gemiddelde)
-    for jaar, gemiddelde, rang, regel, naam in rangen:
-        juist = 1 + sum(1 for g in per_jaar[jaar] if g > gemiddelde)
-        if rang != juist:
-            report.add(regel, "rang", f"(baken '{naam}', {jaar}) rang {rang} klopt niet: met gemiddelde "
-                                      f"{gemiddelde} is dit baken in {jaar} nummer {juist} (1 = hoogste).")
+    per_year: dict[int, list[float]] = {}
+    for year, mean, _, _, _ in ranks:
+        per_year.setdefault(year, []).append(mean)
+    for year, mean, rank, line, name in ranks:
+        expected = 1 + sum(1 for other in per_year[year] if other > mean)
+        if rank != expected:
+            report.add(line, "rang", f"(baken '{name}', {year}) rang {rank} klopt niet: met gemiddelde "
+                                     f"{mean} is dit baken in {year} nummer {expected} (1 = hoogste).")
 
 
 # ---------------------------------------------------------------------------
-# Rendering
+# Rendering: a view model for overrides/handboek/monitor.html
 # ---------------------------------------------------------------------------
 
-def _komma(x: float, decimalen: int = 2) -> str:
+# Chart geometry (SVG user units).
+CHART_WIDTH = 640
+AXIS_LEFT, AXIS_RIGHT = 16, 470     # x of the lowest and highest scale value
+LEGEND_HEIGHT = 78
+LABEL_HEIGHT, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 20, 13, 4, 14
+BELOW_AXIS = 62                     # room for the scale labels under the chart
+
+
+def dutch_decimal(x: float, places: int = 2) -> str:
     """A number with a Dutch decimal comma: 4.6 -> '4,60'."""
-    return f"{x:.{decimalen}f}".replace(".", ",")
+    return f"{x:.{places}f}".replace(".", ",")
 
 
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+def _difference_short(d: Difference) -> str:
+    arrow = "\u2191" if d.direction == "hoger" else "\u2193"
+    return f"{arrow} {d.compared_with}"
 
 
-def _verschil_kort(v: Verschil) -> str:
-    pijl = "\u2191" if v.richting == "hoger" else "\u2193"
-    return f"{pijl} {v.ten_opzichte_van}"
-
-
-def _verschil_lang(v: Verschil, toets: Toets) -> str:
-    return (f"in {toets.peiljaar} {v.richting} dan in {v.ten_opzichte_van} "
-            f"(p = {_komma(v.p, 3)})")
-
-
-def _beschrijving(m: Monitor) -> str:
+def _description(m: Monitor) -> str:
     """The text for the SVG <desc>: what the chart shows, in a few sentences."""
-    laatste = m.jaren[-1]
-    rij = sorted(m.bakens, key=lambda b: -b.score(laatste).gemiddelde)
-    hoog, laag = rij[0], rij[-1]
-    zinnen = [
-        f"Horizontaal staafdiagram: per baken drie staven, voor {_jaren_tekst(m.jaren)}. "
-        f"De as loopt van {m.schaal.laagste} ({m.schaal.laagste_betekent}) tot "
-        f"{m.schaal.hoogste} ({m.schaal.hoogste_betekent}).",
-        f"In {laatste} scoorde baken {hoog.nummer} ({hoog.naam}) het hoogst met "
-        f"{_komma(hoog.score(laatste).gemiddelde)} en baken {laag.nummer} ({laag.naam}) het laagst "
-        f"met {_komma(laag.score(laatste).gemiddelde)}.",
+    last = m.years[-1]
+    by_score = sorted(m.bakens, key=lambda b: -b.score(last).mean)
+    high, low = by_score[0], by_score[-1]
+    sentences = [
+        f"Horizontaal staafdiagram: per baken drie staven, voor {_years_text(m.years)}. "
+        f"De as loopt van {m.scale.lowest} ({m.scale.lowest_means}) tot "
+        f"{m.scale.highest} ({m.scale.highest_means}).",
+        f"In {last} scoorde baken {high.number} ({high.name}) het hoogst met "
+        f"{dutch_decimal(high.score(last).mean)} en baken {low.number} ({low.name}) het laagst "
+        f"met {dutch_decimal(low.score(last).mean)}.",
     ]
-    hoger = [b.nummer for b in m.bakens if any(v.richting == "hoger" for v in b.significant)]
-    lager = [b for b in m.bakens if any(v.richting == "lager" for v in b.significant)]
-    if hoger:
-        woord = "baken" if len(hoger) == 1 else "bakens"
-        zinnen.append(f"In {m.toets.peiljaar} significant hoger dan in een eerder jaar: "
-                      f"{woord} {_jaren_tekst(hoger)}.")
-    for b in lager:
-        jaren = [v.ten_opzichte_van for v in b.significant if v.richting == "lager"]
-        zinnen.append(f"Significant lager: baken {b.nummer} (ten opzichte van {_jaren_tekst(jaren)}).")
-    zinnen.append("De tabel onder de grafiek geeft dezelfde getallen.")
-    return " ".join(zinnen)
+    higher = [b.number for b in m.bakens if any(d.direction == "hoger" for d in b.significant)]
+    lower = [b for b in m.bakens if any(d.direction == "lager" for d in b.significant)]
+    if higher:
+        word = "baken" if len(higher) == 1 else "bakens"
+        sentences.append(f"In {m.test.reference_year} significant hoger dan in een eerder jaar: "
+                         f"{word} {_years_text(higher)}.")
+    for b in lower:
+        years = [d.compared_with for d in b.significant if d.direction == "lager"]
+        sentences.append(f"Significant lager: baken {b.number} (ten opzichte van {_years_text(years)}).")
+    sentences.append("De tabel onder de grafiek geeft dezelfde getallen.")
+    return " ".join(sentences)
 
 
-def _svg(m: Monitor) -> str:
-    breedte = 640
-    links, x_eind = 16, 470              # x of the lowest and highest scale value
-    legenda_h = 78
-    label_h, staaf_h, staaf_gap, groep_gap = 20, 13, 4, 14
-    groep_h = label_h + len(m.jaren) * (staaf_h + staaf_gap) + groep_gap
-    as_top = legenda_h
-    as_bodem = as_top + len(m.bakens) * groep_h
-    hoogte = as_bodem + 62
-    lo, hi = m.schaal.laagste, m.schaal.hoogste
+def chart_view(m: Monitor) -> dict:
+    """Everything the SVG needs: sizes, positions, styles and the texts to show."""
+    group_height = LABEL_HEIGHT + len(m.years) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
+    axis_top = LEGEND_HEIGHT
+    axis_bottom = axis_top + len(m.bakens) * group_height
+    lo, hi = m.scale.lowest, m.scale.highest
 
-    def x(waarde: float) -> float:
-        return round(links + (waarde - lo) / (hi - lo) * (x_eind - links), 1)
+    def x(value: float) -> float:
+        return round(AXIS_LEFT + (value - lo) / (hi - lo) * (AXIS_RIGHT - AXIS_LEFT), 1)
 
-    titel = f"{m.titel} (staafdiagram)"
-    regels: list[str] = [
-        f'<svg class="monitor-grafiek" role="img" aria-labelledby="monitor-titel monitor-desc" '
-        f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" width="{breedte}" '
-        f'style="max-width:100%;height:auto" font-size="14" fill="{TEKSTKLEUR}">',
-        f'<title id="monitor-titel">{_e(titel)}</title>',
-        f'<desc id="monitor-desc">{_e(_beschrijving(m))}</desc>',
-        # A white ground, so the grey bars and dark text stay readable in a dark colour scheme too.
-        f'<rect x="0" y="0" width="{breedte}" height="{hoogte}" fill="#ffffff"/>',
-        '<defs><pattern id="monitor-arcering" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
-        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{ARCERING_LIJN}" stroke-width="3"/></pattern></defs>',
-    ]
-    # Legend: one swatch per year, then the meaning of the arrows.
-    lx = links
-    for i, meting in enumerate(m.metingen):
-        fill, stroke = JAARSTIJL[i]
-        tekst = f"{meting.jaar} (n = {meting.n})"
-        regels.append(f'<rect x="{lx}" y="8" width="22" height="14" fill="{fill}" stroke="{stroke}"/>')
-        regels.append(f'<text x="{lx + 28}" y="20">{_e(tekst)}</text>')
-        lx += 28 + 9 * len(tekst) + 24
-    regels.append(f'<text x="{links}" y="44" font-size="13">'
-                  f'{_e(f"Staven van boven naar onder: {_jaren_tekst(m.jaren)}.")}</text>')
-    regels.append(f'<text x="{links}" y="62" font-size="13">'
-                  f'{_e(f"↑ of ↓ met een jaartal: in {m.toets.peiljaar} significant hoger of lager dan in dat jaar.")}'
-                  '</text>')
-    # Grid lines and scale labels.
-    for waarde in range(lo, hi + 1):
-        gx = x(waarde)
-        regels.append(f'<line x1="{gx}" y1="{as_top}" x2="{gx}" y2="{as_bodem}" stroke="{RASTERKLEUR}" '
-                      'stroke-width="1" stroke-dasharray="2 3"/>')
-        regels.append(f'<text x="{gx}" y="{as_bodem + 16}" font-size="13" text-anchor="middle">{waarde}</text>')
-    regels.append(f'<text x="{links}" y="{as_bodem + 36}" font-size="13">'
-                  f'{_e(f"Gemiddelde score. {lo} = {m.schaal.laagste_betekent};")}</text>')
-    regels.append(f'<text x="{links}" y="{as_bodem + 54}" font-size="13">'
-                  f'{_e(f"{hi} = {m.schaal.hoogste_betekent}.")}</text>')
-    # One group of bars per baken.
-    y = as_top
+    legend = []
+    lx = AXIS_LEFT
+    for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements):
+        text = f"{measurement.year} (n = {measurement.n})"
+        legend.append({"x": lx, "text_x": lx + 28, "text": text, "fill": fill, "stroke": stroke})
+        lx += 28 + 9 * len(text) + 24
+
+    groups = []
+    y = axis_top
     for b in m.bakens:
-        regels.append(f'<g class="monitor-baken"><text x="{links}" y="{y + 15}" font-weight="bold"{HALO}>'
-                      f'{_e(f"{b.nummer}. {b.naam}")}</text>')
-        sy = y + label_h
-        for i, meting in enumerate(m.metingen):
-            s = b.score(meting.jaar)
-            fill, stroke = JAARSTIJL[i]
-            w = max(x(s.gemiddelde) - links, 1)
-            label = _komma(s.gemiddelde)
-            if meting.jaar == m.toets.peiljaar and b.significant:
-                label += "  " + "  ".join(_verschil_kort(v) for v in b.significant)
-            regels.append(f'<rect x="{links}" y="{sy}" width="{w}" height="{staaf_h}" fill="{fill}" '
-                          f'stroke="{stroke}"><title>{_e(f"{meting.jaar}: {_komma(s.gemiddelde)}")}</title></rect>')
-            regels.append(f'<text x="{links + w + 6}" y="{sy + staaf_h - 2}" font-size="13"{HALO}>{_e(label)}</text>')
-            sy += staaf_h + staaf_gap
-        regels.append("</g>")
-        y += groep_h
-    regels.append("</svg>")
-    return "\n".join(regels)
+        bars = []
+        bar_y = y + LABEL_HEIGHT
+        for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements):
+            score = b.score(measurement.year)
+            width = max(x(score.mean) - AXIS_LEFT, 1)
+            label = dutch_decimal(score.mean)
+            if measurement.year == m.test.reference_year and b.significant:
+                label += "  " + "  ".join(_difference_short(d) for d in b.significant)
+            bars.append({"y": bar_y, "width": width, "fill": fill, "stroke": stroke,
+                         "title": f"{measurement.year}: {dutch_decimal(score.mean)}",
+                         "label": label, "label_x": AXIS_LEFT + width + 6,
+                         "label_y": bar_y + BAR_HEIGHT - 2})
+            bar_y += BAR_HEIGHT + BAR_GAP
+        groups.append({"label": f"{b.number}. {b.name}", "label_y": y + 15, "bars": bars})
+        y += group_height
+
+    return {
+        "width": CHART_WIDTH, "height": axis_bottom + BELOW_AXIS,
+        "left": AXIS_LEFT, "axis_top": axis_top, "axis_bottom": axis_bottom,
+        "bar_height": BAR_HEIGHT,
+        "text_colour": TEXT_COLOUR, "grid_colour": GRID_COLOUR, "hatch_colour": HATCH_COLOUR,
+        "description": _description(m),
+        "years": _years_text(m.years),
+        "legend": legend,
+        "ticks": [{"x": x(value), "value": value} for value in range(lo, hi + 1)],
+        "groups": groups,
+    }
 
 
-def _tabel(m: Monitor) -> str:
-    peil = m.toets.peiljaar
-    regels = [
-        # No class on the table: the theme styles only tables without one (Material).
-        "<table>",
-        f"<caption>{_e(m.titel)}. Gemiddelde score op een schaal van {m.schaal.laagste} tot "
-        f"{m.schaal.hoogste}; tussen haakjes de rang in dat jaar (1 = hoogste).</caption>",
-        "<thead><tr>",
-        '<th scope="col">Baken (nummer in dit handboek)</th>',
-        '<th scope="col">Nummer in de monitor</th>',
-    ]
-    for meting in m.metingen:
-        n_tekst = f"n = {meting.n}" + (f" van {meting.aangeschreven}" if meting.aangeschreven else "")
-        regels.append(f'<th scope="col">{meting.jaar}<br>{_e(n_tekst)}</th>')
-    regels.append(f'<th scope="col">{_e(f"Significant verschil ({m.toets.naam}, p < {_komma(m.toets.grens_p)})")}</th>')
-    regels.append("</tr></thead>")
-    regels.append("<tbody>")
+def table_view(m: Monitor) -> dict:
+    """The table rows: scores and differences with Dutch decimal commas."""
+    rows = []
     for b in m.bakens:
-        cellen = [f'<th scope="row">{_e(f"{b.nummer}. {b.naam}")}</th>', f"<td>{b.nummer_in_monitor}</td>"]
-        for meting in m.metingen:
-            s = b.score(meting.jaar)
-            cellen.append(f"<td>{_komma(s.gemiddelde)} ({s.rang})</td>")
-        if b.significant:
-            verschil = "; ".join(_verschil_lang(v, m.toets) for v in b.significant)
-        else:
-            verschil = "geen"
-        cellen.append(f"<td>{_e(verschil)}</td>")
-        regels.append("<tr>" + "".join(cellen) + "</tr>")
-    regels.append("</tbody>")
-    regels.append("</table>")
-    return "\n".join(regels)
+        scores = [b.score(measurement.year) for measurement in m.measurements]
+        rows.append({
+            "label": f"{b.number}. {b.name}",
+            "number_in_monitor": b.number_in_monitor,
+            "scores": [{"mean": dutch_decimal(s.mean), "rank": s.rank} for s in scores],
+            "differences": [{"direction": d.direction, "compared_with": d.compared_with,
+                             "p": dutch_decimal(d.p, 3)} for d in b.significant],
+        })
+    return {"threshold_p": dutch_decimal(m.test.threshold_p), "rows": rows}
 
 
-def _onderschrift(m: Monitor) -> str:
-    c = m.correctie
-    schalen = "; ".join(f"{meting.jaar}: {meting.antwoordschaal}" for meting in m.metingen)
-    bron = BRONNEN.get(m.bron_sleutel, m.bron_sleutel)
-    tekst = (f"Antwoordschaal van de stellingen: {schalen}. Correctiefactor {_komma(c.factor)} voor "
-             f"{_jaren_tekst(c.geldt_voor)} ({_komma(c.gemiddelde_oneens_eens)} gedeeld door "
-             f"{_komma(c.gemiddelde_nooit_altijd)}, gemeten bij {c.respondenten} professionals). "
-             f"{c.toelichting} Bron: {bron}, {m.bron_plaats}.")
-    return f"<figcaption>{_e(tekst)}</figcaption>"
+def caption_view(m: Monitor, source_short: str) -> dict:
+    c = m.correction
+    return {
+        "factor": dutch_decimal(c.factor), "applies_to": _years_text(c.applies_to),
+        "mean_disagree_agree": dutch_decimal(c.mean_disagree_agree),
+        "mean_never_always": dutch_decimal(c.mean_never_always),
+        "source_short": source_short,
+    }
 
 
-def render_monitor(m: Monitor) -> str:
-    """HTML for the monitor: an accessible SVG chart and a table with the same numbers."""
-    return "\n".join(['<figure class="monitor">', _svg(m), _tabel(m), _onderschrift(m), "</figure>"])
+def render_monitor(monitor: Monitor, source_short: str, template_dir: Path) -> str:
+    """HTML for the monitor: an accessible SVG chart and a table with the same numbers.
+
+    ``source_short`` is the short reference of ``monitor.source_key`` (from the bibliography).
+    """
+    return render(template_dir, TEMPLATE, monitor=monitor, chart=chart_view(monitor),
+                  table=table_view(monitor), caption=caption_view(monitor, source_short))
 
 
-__all__ = ["BAKENS", "Monitor", "BakenScores", "Score", "Verschil", "Meting", "Schaal", "Toets",
-           "Correctie", "ContentError", "Problem", "load_monitor", "render_monitor"]
+__all__ = ["Monitor", "BakenScores", "Score", "Difference", "Measurement", "Scale", "SignificanceTest",
+           "Correction", "ContentError", "Problem", "load_monitor", "render_monitor"]

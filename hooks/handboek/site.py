@@ -81,9 +81,10 @@ def load_handbook(root: Path) -> Handbook:
         casussen = attempt(load_casussen, root / "casussen", root, keys, kaders, indeling) or []
     monitor = None
     monitor_file = data / "monitor.yml"
-    if monitor_file.exists():
+    if monitor_file.exists() and kaders is not None:
         from .monitor import load_monitor
-        monitor = attempt(load_monitor, monitor_file, "docs/_data/monitor.yml")
+        monitor = attempt(load_monitor, monitor_file, "docs/_data/monitor.yml",
+                          {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
     if problems:
         raise ContentError(problems)
@@ -191,7 +192,8 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
                            "docs/_data/monitor.yml bestaat niet.")
                 return ""
             from .monitor import render_monitor
-            return render_monitor(hb.monitor)
+            return render_monitor(hb.monitor, hb.bibliography.get(hb.monitor.source_key).short,
+                                  hb.templates)
         checklist = next((c for c in hb.checklists if c.src_uri == page_src), None)
         if checklist is None:
             report.add(line_of(match.start()), None, "de markering handboek:formulier hoort alleen "
