@@ -222,6 +222,18 @@ def test_html_in_yaml_is_shown_as_text(project_root, tmp_path):
     assert "&lt;b&gt;Nu&lt;/b&gt;" in html
 
 
+def test_script_link_in_introduction_is_refused(tmp_path):
+    found = problems(tmp_path, GOOD.replace("inleiding: Een *korte* inleiding.",
+                                            "inleiding: '[klik](JavaScript:alert(1))'"))
+    assert found == ["kijkramen/proef.yml, regel 8, veld 'inleiding': een link naar javascript:, "
+                     "vbscript: of data: is niet toegestaan."]
+
+
+def test_html_in_introduction_is_shown_as_text(project_root):
+    from handboek.site import escape_markdown_html
+    assert escape_markdown_html("<script>x</script> *tekst*") == "&lt;script>x&lt;/script> *tekst*"
+
+
 def test_safe_markdown_keeps_markdown():
     assert safe_markdown("Een *korte* [link](https://example.org).") == (
         '<p>Een <em>korte</em> <a href="https://example.org">link</a>.</p>')

@@ -8,6 +8,7 @@ write-in fields). See docs/bijdragen/checklist.md for the editor's view.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map
 
 KINDS = ("kijkraam", "werkblad")
+# The introduction goes through the site's own Markdown (with admonitions and links);
+# raw HTML in it is escaped when the page is generated, script links are refused here.
+UNSAFE_LINK = re.compile(r"(javascript|vbscript|data)\s*:", re.I)
 ORIENTATIONS = ("staand", "liggend")
 HEAD_FIELDS = {"team": "Team", "naam": "Naam", "datum": "Datum",
                "deelnemers": "Deelnemers", "casus": "Casus"}
@@ -150,6 +154,8 @@ def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
     sources = _sources(report, f, source_keys)
     credit = f.text("credit", required=False)
     intro = f.text("inleiding")
+    if intro and UNSAFE_LINK.search(intro):
+        f.error("inleiding", "een link naar javascript:, vbscript: of data: is niet toegestaan.")
     scale = tuple(f.texts("schaal", required=False))
     if "schaal" in data and data["schaal"] is not None and not 2 <= len(scale) <= 7:
         f.error("schaal", f"een schaal heeft 2 tot 7 verschillende antwoorden; hier staan er {len(scale)}.")
