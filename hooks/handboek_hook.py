@@ -58,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
                                     f"op het adres '{r.old}' staat nog een pagina ({existing.src_uri})."))
-    for src in sorted(site.kader_pages(hb)):
+    for src in sorted(hb.kader_pages):
         if files.get_file_from_path(src) is None:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))

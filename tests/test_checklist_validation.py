@@ -13,6 +13,15 @@ from handboek.site import checklist_form, load_handbook
 
 KEYS = ["wilken-dankers-2012", "pruim-2015"]
 
+ITEMS = """\
+    items:
+      - id: open
+        tekst: We kijken open.
+        toelichting: Zonder oordeel.
+      - id: tijd
+        tekst: We nemen de tijd.
+"""
+
 GOOD = """\
 id: proef
 soort: kijkraam
@@ -26,12 +35,7 @@ schaal: [nee, soms, ja]
 onderdelen:
   - id: professional
     titel: Wat doet de professional?
-    items:
-      - id: open
-        tekst: We kijken open.
-        toelichting: Zonder oordeel.
-      - id: tijd
-        tekst: We nemen de tijd.
+""" + ITEMS + """\
   - id: tabel
     titel: Een tabel
     tabel:
@@ -58,17 +62,6 @@ onderdelen:
         label: Wie doet wat?
         regels: 3
 """
-
-
-ITEMS = """\
-    items:
-      - id: open
-        tekst: We kijken open.
-        toelichting: Zonder oordeel.
-      - id: tijd
-        tekst: We nemen de tijd.
-"""
-assert ITEMS in GOOD
 
 
 def write(tmp_path: Path, text: str, name: str = "proef.yml", raw: bytes | None = None) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
@@ -54,6 +55,11 @@ class Handbook:
     @property
     def templates(self) -> Path:
         return self.root / "overrides" / "handboek"
+
+    @cached_property
+    def kader_pages(self) -> frozenset[str]:
+        """Pages of a baken, stap or kijkraam: they list the casussen tagged with them."""
+        return frozenset(k.page for _, k in self.kaders.all())
 
 
 def load_handbook(root: Path) -> Handbook:
@@ -160,10 +166,6 @@ def casussen_for(hb: Handbook, page_src: str) -> list[Casus]:
     return out
 
 
-def kader_pages(hb: Handbook) -> set[str]:
-    return {k.page for _, k in hb.kaders.all()}
-
-
 def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
                      first_line: int = 1) -> str:
     """Fill markers and citations of one page; raise ContentError on mistakes."""
@@ -177,7 +179,7 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
         name = match.group(1)
         found.add(name)
         if name == "casussen-hierbij":
-            if page_src not in kader_pages(hb):
+            if page_src not in hb.kader_pages:
                 report.add(line_of(match.start()), None, "de markering casussen-hierbij hoort alleen op de "
                            "pagina van een baken, stap of kijkraam (zie docs/_data/kaders.yml).")
                 return ""
@@ -202,7 +204,7 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
         return checklist_form(hb, checklist)
 
     markdown = MARKER.sub(sub, markdown)
-    if page_src in kader_pages(hb) and "casussen-hierbij" not in found:
+    if page_src in hb.kader_pages and "casussen-hierbij" not in found:
         report.add(None, None, "op deze pagina ontbreekt de regel <!-- casussen-hierbij -->, "
                                "waar de lijst met casussen komt (zet hem vlak boven ## Bronnen).")
     need = REQUIRED_MARKERS.get(page_src)
