@@ -273,3 +273,16 @@ def test_casus_index_without_javascript_lists_everything(browser, site_url, hand
     assert not page.locator("#casusfilter").is_visible()
     assert page.locator(".hb-casus:visible").count() == len(handbook.casussen)
     ctx.close()
+
+
+@pytest.mark.parametrize("url", ["casussen/sgw-01-bram/", "bakens/3-direct-erop-af/", "supportgericht-werken/"])
+def test_content_pages_print_without_menus(page, site_url, url):
+    """A class prints a casus or a baken page: content and sources on paper, no site chrome."""
+    page.goto(site_url + url)
+    title = page.locator("h1").inner_text()
+    pdf = pdf_of(page)
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert letters(title) in letters(text)
+    assert "Bronnen" in text
+    for nav in ("Zoeken", "Vorige", "Volgende", "Made with", "Inhoudsopgave"):
+        assert nav not in text, f"{url}: '{nav}' staat op papier"
