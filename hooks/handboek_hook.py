@@ -75,7 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown, full = generated.shown, generated.content
     else:
         shown = f"docs/{src}"
-        full = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+        full = page.file.content_string  # read once by MkDocs, front matter included
     return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
 
 

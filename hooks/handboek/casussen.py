@@ -142,6 +142,11 @@ class Casus:
     def src_uri(self) -> str:
         return f"casussen/{self.id}.md"
 
+    def keys(self, kind: str) -> tuple[str, ...]:
+        """This casus's tags of one kind ("baken", "stap", "kijkraam") as Kader keys."""
+        values = {"baken": self.bakens, "stap": self.stappen, "kijkraam": self.kijkramen}[kind]
+        return tuple(str(v) for v in values)
+
 
 def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                indeling: Indeling) -> Casus:

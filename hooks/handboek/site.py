@@ -140,9 +140,9 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         bespreking_link=page_link(c.src_uri, "werkbladen/casusbespreking.md"),
         actors=[hb.indeling.actors[a] for a in c.actors],
         themes=[hb.indeling.themes[t] for t in c.themes],
-        bakens=links(hb.kaders.bakens, [str(b) for b in c.bakens]),
-        kijkramen=links(hb.kaders.kijkramen, list(c.kijkramen)),
-        stappen=links(hb.kaders.stappen, [str(s) for s in c.stappen]))
+        bakens=links(hb.kaders.bakens, c.keys("baken")),
+        kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
+        stappen=links(hb.kaders.stappen, c.keys("stap")))
 
 
 def escape_markdown_html(text: str) -> str:
@@ -158,11 +158,7 @@ def casussen_for(hb: Handbook, page_src: str) -> list[Casus]:
     for kind, k in hb.kaders.all():
         if k.page != page_src:
             continue
-        for c in hb.casussen:
-            tags = {"baken": [str(b) for b in c.bakens], "stap": [str(s) for s in c.stappen],
-                    "kijkraam": list(c.kijkramen)}[kind]
-            if k.key in tags and c not in out:
-                out.append(c)
+        out += [c for c in hb.casussen if k.key in c.keys(kind) and c not in out]
     return out
 
 
