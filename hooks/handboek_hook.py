@@ -1,9 +1,12 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
-on_config         load and validate all data (casussen, kijkramen, bronnen, kaders, monitor);
-                  add the casussen to the navigation
-on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
-on_page_markdown  fill the markers and [[bron:…]] citations of every page
+on_config         (re)load the handboek code and all data (casussen, kijkramen, bronnen, kaders,
+                  monitor); add the casussen to the navigation; make the snippets path absolute
+on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
+on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files;
+                  check every link in data text (once)
+on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page
+on_page_content   hand the anchors that data text links to over to MkDocs' anchor check
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
@@ -11,6 +14,8 @@ and field: MkDocs prints it without a traceback and exits non-zero.
 """
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -18,30 +23,46 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).parent))
+HOOKS = Path(__file__).parent
+sys.path.insert(0, str(HOOKS))
 
-from handboek import site  # noqa: E402
-from handboek.errors import ContentError, Problem  # noqa: E402
-from handboek.redirects import redirect_html  # noqa: E402
+from handboek import datatext, errors, redirects, site  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
+_anchors: dict[str, list] = {}   # page src -> anchors its data text links to
+
+WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _handbook
-    root = Path(config.config_file_path).parent
+    if _handbook is not None:  # a rebuild of `mkdocs serve`: run the current code of hooks/handboek/
+        _reload_handboek()
+    root = Path(config.config_file_path).resolve().parent
+    _absolute_snippets_path(config, root)
     _handbook = _guard(site.load_handbook, root)
+    _anchors.clear()
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     return config
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    root = Path(config.config_file_path).resolve().parent
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    return server
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     hb = _require()
+    Problem = errors.Problem
     problems = []
     for page in hb.pages.values():
         if files.get_file_from_path(page.src_uri) is not None:
@@ -63,7 +84,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
     if problems:
-        raise PluginError(ContentError(problems).message())
+        raise PluginError(errors.ContentError(problems).message())
+    _guard(site.check_links, hb, lambda src: files.get_file_from_path(src) is not None)
     return files
 
 
@@ -76,7 +98,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     else:
         shown = f"docs/{src}"
         full = page.file.content_string  # read once by MkDocs, front matter included
-    return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
+    links = _link_context(hb, page, files)
+    _anchors[src] = links.anchors
+    return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown), links)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Anchors in data-text links are checked by MkDocs like those in the page's own links."""
+    found = _anchors.pop(page.file.src_uri, [])
+    if found:
+        if page.links_to_anchors is None:
+            page.links_to_anchors = {}
+        for target, anchor, url in found:
+            f = files.get_file_from_path(target)
+            if f is not None:
+                page.links_to_anchors.setdefault(f, {}).setdefault(anchor, url)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -86,7 +123,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site.url_of(r.target)
         out = site_dir / r.old / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(redirect_html(r.old, target, r.target), encoding="utf-8")
+        out.write_text(redirects.redirect_html(r.old, target, r.target), encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------
@@ -95,8 +132,35 @@ def _guard(fn, *args):
     """Run plain handbook code; turn content mistakes into a clean MkDocs error."""
     try:
         return fn(*args)
-    except ContentError as exc:
+    except errors.ContentError as exc:
         raise PluginError(exc.message()) from None
+
+
+def _reload_handboek() -> None:
+    """Forget the loaded hooks/handboek/ modules and import them again (edits take effect)."""
+    global datatext, errors, redirects, site
+    for name in [n for n in sys.modules if n == "handboek" or n.startswith("handboek.")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    datatext, errors, redirects, site = (importlib.import_module(f"handboek.{m}")
+                                         for m in ("datatext", "errors", "redirects", "site"))
+
+
+def _absolute_snippets_path(config: MkDocsConfig, root: Path) -> None:
+    """pymdownx.snippets reads base_path from the working directory: anchor it to mkdocs.yml."""
+    snippets = (config.mdx_configs or {}).get("pymdownx.snippets")
+    if snippets and snippets.get("base_path"):
+        paths = snippets["base_path"]
+        paths = [paths] if isinstance(paths, str) else list(paths)
+        snippets["base_path"] = [p if os.path.isabs(p) else str(root / p) for p in paths]
+
+
+def _link_context(hb, page: Page, files: Files):
+    def url_of(src: str):
+        f = files.get_file_from_path(src)
+        return f.url if f is not None else None
+    return datatext.LinkContext(page.file.src_uri, url_of, lambda url: get_relative_url(url, page.file.url),
+                                hb.home_of)
 
 
 def _require() -> site.Handbook:

@@ -9,17 +9,18 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .datatext import markdown_text, schema
 from .errors import Report
 from .fields import Fields, load_fields, unique_ids
 
 BIBLIOGRAPHY_PAGE = "literatuur.md"
 SHORTCODE = re.compile(r"\[\[bron:([^\]|]*)(?:\|([^\]]*))?\]\]")
 
-ENTRY_KEYS = ("sleutel", "auteurs", "organisatie", "redactie", "jaar", "jaar_afgeleid",
-              "titel", "ondertitel", "beschrijving", "reeks", "uitgevers", "isbn", "toelichting")
+ENTRY_KEYS = schema("bronnen", "bronnen[]")
 
 
 @dataclass(frozen=True)
@@ -57,37 +58,31 @@ class Source:
                 names = f"{surnames[0]} e.a."
         return f"{names} ({self.year_text})"
 
-    def apa_html(self) -> str:
-        """Full reference in APA 7 form, as escaped HTML."""
+    def apa_html(self) -> Markup:
+        """Full reference in APA 7 form. Built with Markup.format, which escapes every piece of data."""
         if self.organisation:
-            who = escape(self.organisation) + "."
+            who = Markup("{}.").format(self.organisation)
         else:
-            names = [escape(a) for a in self.authors]
-            if len(names) == 1:
-                who = names[0]
-            else:
-                who = ", ".join(names[:-1]) + ", &amp; " + names[-1]
+            names = list(self.authors)
+            who = Markup(", ").join(names[:-1]) + Markup(", &amp; ") + names[-1] if len(names) > 1 \
+                else Markup("{}").format(names[0])
             if self.editors:
-                who += " (Red.)."
+                who += Markup(" (Red.).")
             elif not who.endswith("."):
-                who += "."
-        title = escape(self.title)
+                who += Markup(".")
+        title = Markup("{}").format(self.title)
         if self.subtitle:
-            sub = self.subtitle[0].upper() + self.subtitle[1:]
-            title += ": " + escape(sub)
-        parts = [f"{who} ({escape(self.year_text)}).", f"<em>{title}</em>"]
-        extra = []
+            title += Markup(": {}").format(self.subtitle[0].upper() + self.subtitle[1:])
+        ref = Markup("{} ({}). <em>{}</em>").format(who, self.year_text, title)
         if self.description:
-            extra.append(f"[{escape(self.description)}]")
+            ref += Markup(" [{}]").format(self.description)
         if self.series:
-            extra.append(f"(Reeks {escape(self.series)})")
-        if extra:
-            parts[-1] += " " + " ".join(extra)
-        parts[-1] += "."
+            ref += Markup(" (Reeks {})").format(self.series)
+        ref += Markup(".")
         publishers = [p for p in self.publishers if p != self.organisation]
         if publishers:
-            parts.append("; ".join(escape(p) for p in publishers) + ".")
-        return " ".join(parts)
+            ref += Markup(" ") + Markup("; ").join(publishers) + Markup(".")
+        return ref
 
 
 @dataclass(frozen=True)
@@ -103,7 +98,7 @@ class Bibliography:
 
 
 def load_bibliography(path: Path, shown: str) -> Bibliography:
-    top, report = load_fields(path, shown, ("bronnen",),
+    top, report = load_fields(path, shown, schema("bronnen"),
                               "dit bestand moet beginnen met 'bronnen:' en daaronder de lijst.")
     entries = top.maps("bronnen")
     unique_ids(report, entries, "sleutel", "bron")
@@ -156,7 +151,7 @@ def replace_citations(markdown: str, bib: Bibliography, page_src: str, shown: st
             report.add(line, "bron", f"de bron '{key}' bestaat niet. Bekende bronnen: "
                                      f"{', '.join(bib.keys)} (zie docs/_data/bronnen.yml).")
             return match.group(0)
-        text = source.short.replace("[", "\\[").replace("]", "\\]")
+        text = markdown_text(source.short)
         link = f"[{text}]({target}#{source.key})"
         return f"{link}, {place}" if place else link
 

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datatext import Origin, PLAIN, data_text, schema
 from .errors import ContentError, Report, display_path
 from .fields import Fields, load_fields, unique_ids
 from .yamlio import read_text, split_front_matter
 
 ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
-CASUS_KEYS = ("titel", "samenvatting", "bron", "deel", "actoren", "themas", "sleutelwoorden",
-              "bakens", "kijkramen", "stappen", "vragen")
+CASUS_KEYS = schema("casus")
 FILE_NAME = re.compile(r"^(?P<nummer>[a-z]+-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -44,7 +44,7 @@ class Kaders:
 
 def load_kaders(path: Path, root: Path) -> Kaders:
     shown = display_path(path, root)
-    top, report = load_fields(path, shown, ("bakens", "stappen", "kijkramen"),
+    top, report = load_fields(path, shown, schema("kaders"),
                               "verwacht de velden 'bakens', 'stappen' en 'kijkramen'.")
     groups = {}
     for name, keyfield in (("bakens", "nummer"), ("stappen", "nummer"), ("kijkramen", "id")):
@@ -52,7 +52,7 @@ def load_kaders(path: Path, root: Path) -> Kaders:
         unique_ids(report, nodes, keyfield, name[:-1] if name != "stappen" else "stap")
         entries = []
         for node in nodes:
-            f = Fields(report, node, name, (keyfield, "titel", "pagina"))
+            f = Fields(report, node, name, schema("kaders", f"{name}[]"))
             key = f.integer(keyfield, minimum=1) if keyfield == "nummer" else f.slug(keyfield)
             entries.append(Kader(str(key), f.text("titel") or "", f.text("pagina") or ""))
         groups[name] = tuple(entries)
@@ -79,13 +79,13 @@ class Indeling:
 
 def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
     shown = display_path(path, root)
-    top, report = load_fields(path, shown, ("delen", "actoren", "themas"),
+    top, report = load_fields(path, shown, schema("indeling"),
                               "verwacht de velden 'delen', 'actoren' en 'themas'.")
     nodes = top.maps("delen")
     unique_ids(report, nodes, "id", "deel")
     parts = []
     for node in nodes:
-        f = Fields(report, node, f"deel '{node.get('id', '?')}'", ("id", "titel", "beschrijving", "bron"))
+        f = Fields(report, node, f"deel '{node.get('id', '?')}'", schema("indeling", "delen[]"))
         pid, src = f.slug("id"), f.text("bron")
         if src and src not in source_keys:
             f.error("bron", f"de bron '{src}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
@@ -100,7 +100,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
             elif not isinstance(label, str) or not label.strip():
                 report.add(node.line_of(key), name, f"geef '{key}' een naam, zoals '{key}: Naam'.")
             else:
-                labels[key] = label.strip()
+                labels[key] = data_text(label.strip(), Origin(shown, node.line_of(key), name, PLAIN))
         vocab[name] = labels
     report.raise_if_any()
     return Indeling(tuple(parts), vocab["actoren"], vocab["themas"])
@@ -164,7 +164,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
     src = f.mapping("bron")
     key = place = None
     if src is not None:
-        g = Fields(report, src, "bron", ("sleutel", "plaats"))
+        g = Fields(report, src, "bron", schema("casus", "bron"))
         key, place = g.text("sleutel"), g.text("plaats")
         if key and key not in source_keys:
             g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
@@ -189,7 +189,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
     questions = []
     nodes = f.maps("vragen")
     for node in nodes:
-        g = Fields(report, node, "vragen", ("rol", "vraag"))
+        g = Fields(report, node, "vragen", schema("casus", "vragen[]"))
         role, q = g.choice("rol", ROLES), g.text("vraag")
         if role and q:
             questions.append(Question(role, q))

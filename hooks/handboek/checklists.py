@@ -8,30 +8,27 @@ write-in fields). See docs/bijdragen/checklist.md for the editor's view.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datatext import schema
 from .errors import ContentError, Report, display_path
 from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map
 
 KINDS = ("kijkraam", "werkblad")
-# The introduction goes through the site's own Markdown (with admonitions and links);
-# raw HTML in it is escaped when the page is generated, script links are refused here.
-UNSAFE_LINK = re.compile(r"(javascript|vbscript|data)\s*:", re.I)
 ORIENTATIONS = ("staand", "liggend")
 HEAD_FIELDS = {"team": "Team", "naam": "Naam", "datum": "Datum",
                "deelnemers": "Deelnemers", "casus": "Casus"}
-TOP_KEYS = ("id", "soort", "titel", "versie", "bronnen", "credit", "inleiding", "schaal",
-            "afdrukstand", "kopvelden", "onderdelen")
-SECTION_KEYS = ("id", "titel", "inleiding", "vragen", "notities", "items", "tabel", "velden")
-ITEM_KEYS = ("id", "tekst", "toelichting")
-TABLE_KEYS = ("kolommen", "rijen", "lege_rijen")
-COLUMN_KEYS = ("id", "titel")
-ROW_KEYS = ("id", "titel", "toelichting")
-FIELD_KEYS = ("id", "label", "regels")
-SOURCE_KEYS = ("sleutel", "plaats")
+# The keys (and the kind of text each holds) are registered in datatext.REGISTRY.
+TOP_KEYS = schema("checklist")
+SECTION_KEYS = schema("checklist", "onderdelen[]")
+ITEM_KEYS = schema("checklist", "onderdelen[].items[]")
+TABLE_KEYS = schema("checklist", "onderdelen[].tabel")
+COLUMN_KEYS = schema("checklist", "onderdelen[].tabel.kolommen[]")
+ROW_KEYS = schema("checklist", "onderdelen[].tabel.rijen[]")
+FIELD_KEYS = schema("checklist", "onderdelen[].velden[]")
+SOURCE_KEYS = schema("checklist", "bronnen[]")
 
 
 @dataclass(frozen=True)
@@ -154,8 +151,6 @@ def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
     sources = _sources(report, f, source_keys)
     credit = f.text("credit", required=False)
     intro = f.text("inleiding")
-    if intro and UNSAFE_LINK.search(intro):
-        f.error("inleiding", "een link naar javascript:, vbscript: of data: is niet toegestaan.")
     scale = tuple(f.texts("schaal", required=False))
     if "schaal" in data and data["schaal"] is not None and not 2 <= len(scale) <= 7:
         f.error("schaal", f"een schaal heeft 2 tot 7 verschillende antwoorden; hier staan er {len(scale)}.")

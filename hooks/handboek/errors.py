@@ -47,7 +47,9 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, line: int | None, fld: str | None, message: str) -> None:
-        self.problems.append(Problem(self.path, line, fld, message))
+        problem = Problem(self.path, line, fld, message)
+        if problem not in self.problems:  # each problem is reported once
+            self.problems.append(problem)
 
     def extend(self, other: "Report") -> None:
         self.problems.extend(other.problems)

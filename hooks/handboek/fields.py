@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from . import datatext
 from .errors import Report
 from .yamlio import Map, Seq, load_yaml_file
 
@@ -42,6 +43,8 @@ class Fields:
         self.report = report
         self.node = node
         self.context = context
+        # A datatext.Schema says what kind of text each key holds (see datatext.REGISTRY).
+        self.schema = allowed if isinstance(allowed, datatext.Schema) else None
         allowed = list(allowed)
         for key in node:
             if key not in allowed:
@@ -78,6 +81,20 @@ class Fields:
             return True
         return False
 
+    def _text(self, key, value, line: int | None) -> str:
+        """A string read from the data: checked and remembered by its registered kind."""
+        value = str(value).strip()
+        datatext.note_read(self.schema, key)
+        kind = self.schema.kinds.get(key) if self.schema is not None else None
+        if kind not in datatext.TEXT_KINDS:
+            return value
+        if kind in datatext.MARKDOWN_KINDS:
+            for url in datatext.unsafe_links(value):
+                self.error(key, f"de link '{url}' is niet toegestaan: een link in de tekst begint met "
+                                "http:, https: of mailto:, of wijst naar een .md-bestand.", line)
+        origin = datatext.Origin(self.report.path, line, str(key), kind)
+        return datatext.data_text(value, origin)
+
     def text(self, key, required: bool = True, default: str | None = None) -> str | None:
         if self._missing(key, required):
             return default
@@ -85,7 +102,7 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(key, f"hier hoort tekst, maar er staat {type_name(value)}.")
             return default
-        return str(value).strip()
+        return self._text(key, value, self.node.line_of(key) if isinstance(self.node, Map) else None)
 
     def slug(self, key, required: bool = True) -> str | None:
         value = self.text(key, required)
@@ -184,7 +201,7 @@ class Fields:
                 self.report.add(line, str(key), self._prefix() +
                                 f"item {i + 1} moet tekst zijn, maar er staat {type_name(item)}.")
                 continue
-            item = str(item).strip()
+            item = self._text(key, item, line)
             if unique and item in out:
                 self.report.add(line, str(key), self._prefix() + f"'{item}' staat er twee keer in.")
                 continue

@@ -25,22 +25,23 @@ from typing import Mapping, Sequence
 
 from .errors import ContentError, Problem, Report
 from .fields import Fields, load_fields
+from .datatext import schema
 from .render import render
 from .yamlio import Seq
 
 DIRECTIONS = ("hoger", "lager")  # values in the data file
 
 # Allowed YAML keys (Dutch, for content editors) per mapping in the data file.
-TOP_FIELDS = ("titel", "bron", "gebied", "schaal", "toets", "correctie", "metingen", "bakens")
-SOURCE_FIELDS = ("sleutel", "plaats")
-SCALE_FIELDS = ("laagste", "hoogste", "laagste_betekent", "hoogste_betekent")
-TEST_FIELDS = ("naam", "grens_p", "peiljaar", "vergeleken_met")
-CORRECTION_FIELDS = ("factor", "geldt_voor", "respondenten", "gemiddelde_oneens_eens",
-                     "gemiddelde_nooit_altijd", "toelichting")
-MEASUREMENT_FIELDS = ("jaar", "n", "aangeschreven", "antwoordschaal")
-BAKEN_FIELDS = ("nummer", "naam", "nummer_in_monitor", "scores", "significant")
-SCORE_FIELDS = ("jaar", "gemiddelde", "rang")
-DIFFERENCE_FIELDS = ("ten_opzichte_van", "richting", "p")
+# (The kinds of text of every key are registered in datatext.REGISTRY.)
+TOP_FIELDS = schema("monitor")
+SOURCE_FIELDS = schema("monitor", "bron")
+SCALE_FIELDS = schema("monitor", "schaal")
+TEST_FIELDS = schema("monitor", "toets")
+CORRECTION_FIELDS = schema("monitor", "correctie")
+MEASUREMENT_FIELDS = schema("monitor", "metingen[]")
+BAKEN_FIELDS = schema("monitor", "bakens[]")
+SCORE_FIELDS = schema("monitor", "bakens[].scores[]")
+DIFFERENCE_FIELDS = schema("monitor", "bakens[].significant[]")
 
 # Greys that print in black and white. Bars: contrast >= 3:1 against white;
 # text: >= 4.5:1 (checked in tests/test_monitor.py).

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .datatext import schema
 from .fields import Fields, load_fields
 
 OLD_URL = re.compile(r"^([a-z0-9._-]+/)+$")
@@ -22,12 +23,12 @@ class Redirect:
 def load_redirects(path: Path, shown: str) -> list[Redirect]:
     if not path.exists():
         return []
-    f, report = load_fields(path, shown, ("omleidingen",),
+    f, report = load_fields(path, shown, schema("omleidingen"),
                             "dit bestand begint met 'omleidingen:' en daaronder een lijst.")
     out = []
     seen = set()
     for node in f.maps("omleidingen", required=False):
-        g = Fields(report, node, "omleiding", ("van", "naar"))
+        g = Fields(report, node, "omleiding", schema("omleidingen", "omleidingen[]"))
         old, target = g.text("van"), g.text("naar")
         if old and not OLD_URL.match(old):
             g.error("van", f"'{old}' is geen geldig oud adres: schrijf het zonder / vooraan en mét / achteraan, "

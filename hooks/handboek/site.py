@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
+from . import datatext
 from .checklists import Checklist, load_checklists
-from .errors import ContentError, Report
+from .errors import ContentError, Problem, Report
 from .redirects import Redirect, load_redirects
 from .render import render
 from .yamlio import read_text
@@ -37,7 +38,16 @@ class GeneratedPage:
     src_uri: str       # virtual path inside docs/
     content: str       # Markdown
     shown: str         # the editor's file behind it
-    first_line: int = 1
+    first_line: int = 1            # line in `shown` where the copied text starts
+    copied: tuple[int, int] | None = (1, 10**9)   # lines of `content` copied from `shown`
+    data: list = field(default_factory=list)      # data Markdown behind the placeholders
+
+    def source_line(self, line: int | None) -> int | None:
+        """The line in the editor's file for a line of the generated content (None: made by us)."""
+        if line is None or self.copied is None:
+            return None
+        start, count = self.copied
+        return self.first_line + line - start if start <= line < start + count else None
 
 
 @dataclass
@@ -51,6 +61,7 @@ class Handbook:
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
 
     @property
     def templates(self) -> Path:
@@ -61,11 +72,61 @@ class Handbook:
         """Pages of a baken, stap or kijkraam: they list the casussen tagged with them."""
         return frozenset(k.page for _, k in self.kaders.all())
 
+    @cached_property
+    def homes(self) -> dict[str, str]:
+        """The page each data file's links are written from (its own generated page)."""
+        out = {c.path: c.src_uri for c in self.casussen}
+        out.update({c.path: c.src_uri for c in self.checklists})
+        return out
+
+    def home_of(self, path: str) -> str:
+        return self.homes.get(path, "index.md")
+
+
+# Data files and folders the handbook cannot do without (checked before loading).
+REQUIRED_FILES = ("docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
+                  "docs/_data/omleidingen.yml", "docs/_data/afkortingen.md", "casussen/indeling.yml")
+REQUIRED_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml"}
+
+
+def missing_data(root: Path) -> list[Problem]:
+    """A Dutch problem for every required data file or folder that is missing or empty."""
+    problems = []
+    for rel in REQUIRED_FILES:
+        p = root / rel
+        if p.is_dir():
+            problems.append(Problem(rel, None, None, "hier staat een map, maar dit moet een bestand zijn."))
+        elif not p.is_file():
+            problems.append(Problem(rel, None, None, "dit bestand ontbreekt. Zet het terug "
+                                                      "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
+        elif not p.read_bytes().strip():
+            problems.append(Problem(rel, None, None, "dit bestand is leeg."))
+    for rel, pattern in REQUIRED_FOLDERS.items():
+        p = root / rel
+        if not p.is_dir():
+            problems.append(Problem(rel + "/", None, None, "deze map ontbreekt. Zet hem terug "
+                                                            "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
+        elif not any(p.glob(pattern)):
+            problems.append(Problem(rel + "/", None, None, f"in deze map staat geen enkel bestand "
+                                                            f"'{pattern}'; zonder die bestanden is het handboek niet compleet."))
+    return problems
+
 
 def load_handbook(root: Path) -> Handbook:
     """Load and validate all content; one ContentError lists every problem found."""
     root = Path(root)
-    problems = []
+    problems = missing_data(root)
+    if problems:
+        raise ContentError(problems)
+    with datatext.collecting() as texts:
+        hb = _load(root, problems)
+    hb.texts = texts
+    with datatext.collecting():  # generating pages reads no data
+        hb.pages = _generate(hb)
+    return hb
+
+
+def _load(root: Path, problems: list) -> Handbook:
 
     def attempt(fn, *args):
         try:
@@ -86,17 +147,14 @@ def load_handbook(root: Path) -> Handbook:
     if kaders and indeling:
         casussen = attempt(load_casussen, root / "casussen", root, keys, kaders, indeling) or []
     monitor = None
-    monitor_file = data / "monitor.yml"
-    if monitor_file.exists() and kaders is not None:
+    if kaders is not None:
         from .monitor import load_monitor
-        monitor = attempt(load_monitor, monitor_file, "docs/_data/monitor.yml",
+        monitor = attempt(load_monitor, data / "monitor.yml", "docs/_data/monitor.yml",
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
     if problems:
         raise ContentError(problems)
-    hb = Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects)
-    hb.pages = _generate(hb)
-    return hb
+    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects)
 
 
 # -- generated pages -------------------------------------------------------------
@@ -107,9 +165,18 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         shown = f"kijkramen/{path.name}"
         pages[f"kijkramen/{path.name}"] = GeneratedPage(f"kijkramen/{path.name}", read_text(path, shown), shown)
     for c in hb.checklists:
-        pages[c.src_uri] = GeneratedPage(c.src_uri, _checklist_page(hb, c), c.path)
+        page = GeneratedPage(c.src_uri, "", c.path, copied=None)
+        with datatext.deferring(page.data):
+            page.content = _checklist_page(hb, c)
+        pages[c.src_uri] = page
     for c in hb.casussen:
-        pages[c.src_uri] = GeneratedPage(c.src_uri, _casus_page(hb, c), c.path)
+        page = GeneratedPage(c.src_uri, "", c.path, first_line=c.body_line)
+        with datatext.deferring(page.data):
+            page.content = _casus_page(hb, c)
+        pos = page.content.find(c.body) if c.body.strip() else -1
+        page.copied = ((page.content.count("\n", 0, pos) + 1, c.body.count("\n") + 1)
+                       if pos >= 0 else None)
+        pages[c.src_uri] = page
     return pages
 
 
@@ -119,7 +186,7 @@ def _checklist_page(hb: Handbook, c: Checklist) -> str:
         kader = next((k for k in hb.kaders.kijkramen if k.key == c.id), None)
         if kader:
             explanation, explanation_title = page_link(c.src_uri, kader.page), kader.title
-    return render(hb.templates, "checklist-pagina.md", c=c, intro=escape_markdown_html(c.intro),
+    return render(hb.templates, "checklist-pagina.md", c=c,
                   explanation=explanation, explanation_title=explanation_title)
 
 
@@ -145,11 +212,6 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         stappen=links(hb.kaders.stappen, c.keys("stap")))
 
 
-def escape_markdown_html(text: str) -> str:
-    """Editor Markdown from YAML: keep Markdown, show raw HTML as text."""
-    return text.replace("<", "&lt;")
-
-
 # -- markers and citations in every page ------------------------------------------
 
 def casussen_for(hb: Handbook, page_src: str) -> list[Casus]:
@@ -162,9 +224,26 @@ def casussen_for(hb: Handbook, page_src: str) -> list[Casus]:
     return out
 
 
+def check_links(hb: Handbook, exists) -> None:
+    """Every relative link in data Markdown must point to an existing docs file (once per build)."""
+    problems = [Problem(o.path, o.line, o.field, msg)
+                for o, msg in datatext.check_links(hb.texts, hb.home_of, exists)]
+    if problems:
+        raise ContentError(problems)
+
+
 def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
-                     first_line: int = 1) -> str:
-    """Fill markers and citations of one page; raise ContentError on mistakes."""
+                     first_line: int = 1, links: datatext.LinkContext | None = None) -> str:
+    """Fill markers, data text and citations of one page; raise ContentError on mistakes.
+
+    ``first_line`` is the line of the generated or hand-written file where ``markdown``
+    starts; ``links`` resolves links in data text for this page (given by the MkDocs hook).
+    """
+    with datatext.linking(links):
+        return _process(hb, page_src, markdown, shown, first_line, links)
+
+
+def _process(hb, page_src, markdown, shown, first_line, links) -> str:
     report = Report(shown)
     found = set()
 
@@ -207,6 +286,11 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
     if need and need not in found:
         report.add(None, None, f"op deze pagina ontbreekt de regel <!-- {need} -->.")
     markdown = replace_citations(markdown, hb.bibliography, page_src, shown, report, first_line)
+    generated = hb.pages.get(page_src)
+    if generated is not None:
+        markdown = datatext.fill_placeholders(markdown, generated.data, links)
+        # A line of the generated page is a line of the editor's file only where it was copied.
+        report.problems = [replace(p, line=generated.source_line(p.line)) for p in report.problems]
     report.raise_if_any()
     return markdown
 
@@ -218,8 +302,7 @@ def _casussen_hierbij(hb: Handbook, page_src: str) -> str:
         lines.append("Er zijn nog geen casussen die hierbij horen. "
                      f"Zie alle casussen in de [casuïstiek]({page_link(page_src, CASUS_INDEX_PAGE)}).")
     for c in items:
-        title = c.title.replace("[", "\\[").replace("]", "\\]")
-        summary = escape_markdown_html(c.summary)
+        title, summary = datatext.markdown_text(c.title), datatext.markdown_text(c.summary)
         lines.append(f"- [{title}]({page_link(page_src, c.src_uri)}): {summary}")
     return "\n".join(lines) + "\n"
 
@@ -264,10 +347,12 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
 
 
 def nav_casussen(hb: Handbook) -> list:
-    """Navigation entries for the casussen, grouped by deel (for mkdocs.yml's nav)."""
+    """Navigation entries for the casussen, grouped by deel (for mkdocs.yml's nav).
+
+    Material writes nav titles into the HTML as they are: plain text is escaped here."""
     out = []
     for part in hb.indeling.parts:
-        entries = [{c.title: c.src_uri} for c in hb.casussen if c.part == part.id]
+        entries = [{datatext.html_text(c.title): c.src_uri} for c in hb.casussen if c.part == part.id]
         if entries:
-            out.append({part.title: entries})
+            out.append({datatext.html_text(part.title): entries})
     return out
