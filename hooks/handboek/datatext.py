@@ -13,7 +13,9 @@ of these kinds (docs/bijdragen/tekst-uit-gegevens.md explains it to editors):
           filter ``md``.
   ID      an id, key or path that its loader checks against a strict pattern or a
           fixed list (never shown as free text).
-  NUMBER, BOOL, LIST, MAP  not text (a LIST or MAP has its own entry below).
+  NUMBER, BOOL, LIST, MAP  not text (a LIST of mappings or a MAP has its own entry below).
+
+A list of strings or numbers has the kind of its items (``schaal: PLAIN``, ``bakens: NUMBER``).
 
 ``render`` is the only way from data Markdown to HTML. It escapes raw HTML
 (``<b>`` is shown as ``<b>``), drops links whose scheme could run script (only
@@ -95,8 +97,8 @@ _SOURCE_REF = {"sleutel": ID, "plaats": PLAIN}
 
 KINDS: tuple[Kind, ...] = (
     Kind("casus", "casussen/*.md", True, {
-        "": {"titel": PLAIN, "samenvatting": PLAIN, "bron": MAP, "deel": ID, "actoren": LIST,
-             "themas": LIST, "sleutelwoorden": PLAIN, "bakens": NUMBER, "kijkramen": LIST,
+        "": {"titel": PLAIN, "samenvatting": PLAIN, "bron": MAP, "deel": ID, "actoren": ID,
+             "themas": ID, "sleutelwoorden": PLAIN, "bakens": NUMBER, "kijkramen": ID,
              "stappen": NUMBER, "vragen": LIST},
         "bron": _SOURCE_REF,
         "vragen[]": {"rol": ID, "vraag": INLINE},
@@ -104,7 +106,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("checklist", "kijkramen/*.yml;kijkramen/werkbladen/*.yml", False, {
         "": {"id": ID, "soort": ID, "titel": PLAIN, "versie": NUMBER, "bronnen": LIST,
              "credit": PLAIN, "inleiding": BLOCK, "schaal": PLAIN, "afdrukstand": ID,
-             "kopvelden": LIST, "onderdelen": LIST},
+             "kopvelden": ID, "onderdelen": LIST},
         "bronnen[]": _SOURCE_REF,
         "onderdelen[]": {"id": ID, "titel": PLAIN, "inleiding": BLOCK, "vragen": INLINE,
                          "notities": BOOL, "items": LIST, "tabel": MAP, "velden": LIST},

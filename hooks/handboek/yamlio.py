@@ -83,7 +83,14 @@ _Loader.yaml_implicit_resolvers = {
 
 def read_text(path: Path, shown: str) -> str:
     """Read a file as UTF-8, or raise a ContentError naming the first bad line."""
-    raw = Path(path).read_bytes()
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem(shown, None, None, "dit bestand ontbreekt.")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(shown, None, None, "hier staat een map, maar dit moet een bestand zijn.")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(shown, None, None, f"dit bestand kan niet worden gelezen ({exc.strerror}).")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
