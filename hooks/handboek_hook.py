@@ -142,6 +142,8 @@ def _reload_handboek() -> None:
     for name in [n for n in sys.modules if n == "handboek" or n.startswith("handboek.")]:
         del sys.modules[name]
     importlib.invalidate_caches()
+    if str(HOOKS) not in sys.path:  # MkDocs restores sys.path after loading this hook
+        sys.path.insert(0, str(HOOKS))
     datatext, errors, redirects, site = (importlib.import_module(f"handboek.{m}")
                                          for m in ("datatext", "errors", "redirects", "site"))
 

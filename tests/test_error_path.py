@@ -77,3 +77,67 @@ def test_missing_casus_marker_on_baken_page(project, tmp_path):
     out = build_fails(project, tmp_path)
     assert "docs/bakens/3-direct-erop-af.md" in out
     assert "casussen-hierbij" in out
+
+
+# -- every data file and folder: missing or empty is a Dutch error naming it -----------
+
+DATA_FILES = ["docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
+              "docs/_data/omleidingen.yml", "docs/_data/afkortingen.md", "casussen/indeling.yml"]
+DATA_FOLDERS = ["casussen", "kijkramen", "kijkramen/werkbladen", "docs/_data"]
+
+
+@pytest.mark.parametrize("rel", DATA_FILES + DATA_FOLDERS)
+def test_missing_data_is_a_dutch_error_naming_it(project, tmp_path, rel):
+    import shutil
+    target = project / rel
+    shutil.rmtree(target) if target.is_dir() else target.unlink()
+    out = build_fails(project, tmp_path)
+    name = rel if rel in DATA_FILES else rel + "/"
+    if rel == "docs/_data":
+        name = "docs/_data/bronnen.yml"
+    assert f"{name}: dit bestand ontbreekt" in out or f"{name}: deze map ontbreekt" in out, out
+
+
+@pytest.mark.parametrize("rel", DATA_FILES)
+def test_empty_data_file_is_a_dutch_error_naming_it(project, tmp_path, rel):
+    (project / rel).write_text("", encoding="utf-8")
+    out = build_fails(project, tmp_path)
+    assert f"{rel}: dit bestand is leeg." in out, out
+
+
+def test_folder_instead_of_casus_file(project, tmp_path):
+    (project / "casussen" / "zz-01-map.md").mkdir()
+    out = build_fails(project, tmp_path)
+    assert "casussen/zz-01-map.md: hier staat een map, maar dit moet een bestand zijn." in out
+
+
+def test_unknown_source_in_casus_body_names_the_line_of_the_casus_file(project, tmp_path):
+    casus = project / "casussen" / "yy-12-langer-thuis-en-een-lekkende-koelkast-op-driehoog-achter.md"
+    lines = casus.read_text(encoding="utf-8").split("\n")
+    body_start = lines.index("---", 1) + 1
+    lines.insert(body_start + 3, "Zie [[bron:bestaat-niet|p. 1]].")
+    casus.write_text("\n".join(lines), encoding="utf-8")
+    out = build_fails(project, tmp_path)
+    assert f"{casus.relative_to(project).as_posix()}, regel {body_start + 4}, veld 'bron': " \
+           "de bron 'bestaat-niet' bestaat niet" in out, out
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("actoren: [", "acteurs: [", "veld 'actoren': dit verplichte veld ontbreekt."),
+    ("kijkramen: [presentie]", "kijkramen: presentie", "veld 'kijkramen': hier hoort een lijst"),
+])
+def test_each_problem_reported_once(project, tmp_path, old, new, message):
+    casus = next(p for p in sorted((project / "casussen").glob("*.md"))
+                 if old in p.read_text(encoding="utf-8"))
+    replace(casus, old, new)
+    out = build_fails(project, tmp_path)
+    assert out.count(message) == 1, out
+
+
+def test_ordinary_words_with_a_colon_in_an_introduction(project, tmp_path):
+    replace(project / "kijkramen" / "presentie.yml", "inleiding: |\n",
+            "inleiding: |\n  Plan de data: maandag. Javascript: leren we later.\n")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "kijkramen" / "presentie" / "checklist" / "index.html").read_text(encoding="utf-8")
+    assert "Plan de data: maandag." in html

@@ -1,0 +1,80 @@
+"""`mkdocs serve` sees every edit (casussen/, overrides/, hooks/), and `mkdocs build -f`
+works from any directory."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import copy_project, mkdocs_env
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, proc, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "mkdocs serve stopped"
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"'{text}' not on {url} after {seconds} s")
+
+
+def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        casus = project / "casussen" / "sgw-01-bram.md"
+        url = base + "casussen/sgw-01-bram/"
+        _wait_for(url, "Bram", proc, 90)
+        time.sleep(1)
+        text = casus.read_text(encoding="utf-8")
+        casus.write_text(text.replace("\ntitel: ", "\ntitel: Gewijzigd ", 1), encoding="utf-8")
+        _wait_for(url, "Gewijzigd ", proc)
+
+        template = project / "overrides" / "handboek" / "casus.md"
+        template.write_text(template.read_text(encoding="utf-8").replace(
+            "## Vragen om verder te denken", "## Vragen om verder te denken (sjabloon gewijzigd)"), encoding="utf-8")
+        _wait_for(url, "(sjabloon gewijzigd)", proc)
+
+        code = project / "hooks" / "handboek" / "site.py"
+        code.write_text(code.read_text(encoding="utf-8").replace(
+            '"## Casussen hierbij {#casussen-hierbij}"', '"## Casussen hierbij (code gewijzigd) {#casussen-hierbij}"'),
+            encoding="utf-8")
+        _wait_for(base + "bakens/2-eigen-kracht/", "(code gewijzigd)", proc)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_build_with_config_file_from_another_directory(tmp_path):
+    project = copy_project(tmp_path / "project")
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                             str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                            cwd=elsewhere, capture_output=True, text=True, env=mkdocs_env(), timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "casussen" / "index.html").exists()
+    # the abbreviations (pymdownx.snippets, auto_append) are there too
+    assert "<abbr" in (tmp_path / "site" / "bakens" / "index.html").read_text(encoding="utf-8")
