@@ -4,6 +4,7 @@ on_config         load and validate all data (casussen, kijkramen, bronnen, kade
                   add the casussen to the navigation
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
 on_page_markdown  fill the markers and [[bron:…]] citations of every page
+on_page_context   date of last change and APA reference of the page ("Deze pagina citeren")
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
@@ -21,21 +22,23 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import site  # noqa: E402
+from handboek import citeren, site  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
 from handboek.redirects import redirect_html  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
+_dates: dict[str, float] = {}   # git dates of all files, read once per build
 
 CASUS_NAV_SECTION = "Casuïstiek"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _handbook
+    global _handbook, _dates
     root = Path(config.config_file_path).parent
     _handbook = _guard(site.load_handbook, root)
+    _dates = citeren.git_dates(root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     return config
 
@@ -77,6 +80,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown = f"docs/{src}"
         full = page.file.content_string  # read once by MkDocs, front matter included
     return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Give the theme (overrides/main.html) the page's reference, unless the page says
+    ``citeren: false`` in its front matter."""
+    hb = _require()
+    if page.meta.get("citeren", True) is False or not config.site_url:
+        return context
+    generated = hb.pages.get(page.file.src_uri)
+    data_file = generated.shown if generated else f"docs/{page.file.src_uri}"
+    changed = citeren.last_changed(_dates, hb.root, data_file)
+    context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
+                                                  config.site_url, page.url)
+    context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
