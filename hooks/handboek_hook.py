@@ -4,7 +4,8 @@ on_config         load and validate all data (casussen, kijkramen, bronnen, kade
                   add the casussen to the navigation
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
 on_page_markdown  fill the markers and [[bron:…]] citations of every page
-on_page_context   date of last change and APA reference of the page ("Deze pagina citeren")
+on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
+                  the whole handbook on the print page (afdrukken.md)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import citeren, site  # noqa: E402
+from handboek import afdrukken, citeren, site  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
 from handboek.redirects import redirect_html  # noqa: E402
 
@@ -86,6 +87,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """Give the theme (overrides/main.html) the page's reference, unless the page says
     ``citeren: false`` in its front matter."""
     hb = _require()
+    if afdrukken.MARKER in (page.content or ""):
+        page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
+            _print_pages(nav, page), config.site_url or "/", page.url))
     if page.meta.get("citeren", True) is False or not config.site_url:
         return context
     generated = hb.pages.get(page.file.src_uri)
@@ -127,6 +131,25 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _print_pages(nav, print_page: Page) -> list:
+    """Every page in menu order for the print page, by top-level menu item (chapter);
+    without the print page itself and the sections for editors."""
+    out = []
+
+    def walk(item, chapter):
+        if item.is_page:
+            if item is not print_page and item.file.src_uri != print_page.file.src_uri:
+                title = item.meta.get("title") or item.title or ""
+                out.append(afdrukken.PrintPage(title, item.url, item.content or "", chapter))
+        elif item.is_section and item.title not in afdrukken.LEFT_OUT_SECTIONS:
+            for child in item.children:
+                walk(child, chapter)
+
+    for item in nav.items:
+        walk(item, (item.meta.get("title") if item.is_page else None) or item.title or "")
+    return out
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:
