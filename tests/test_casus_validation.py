@@ -166,7 +166,7 @@ def test_citation_shortcode(project_root):
     report = Report("docs/bakens/index.md")
     text = "Zie [[bron:wilken-dankers-2012|hoofdstuk 1]].\nEn [[bron:onbekend|p. 3]]."
     out = replace_citations(text, bib, "bakens/index.md", "docs/bakens/index.md", report, first_line=5)
-    assert out.startswith(r"Zie [Wilken & Dankers (\[2012\])](../literatuur.md#wilken-dankers-2012), hoofdstuk 1.")
+    assert out.startswith(r"Zie ([Wilken & Dankers, \[2012\]](../literatuur.md#wilken-dankers-2012), hoofdstuk 1).")
     assert [str(p) for p in report.problems] == [
         "docs/bakens/index.md, regel 6, veld 'bron': de bron 'onbekend' bestaat niet. Bekende bronnen: "
         "pruim-2015, werkplaats-zwolle-2017, werkplaats-zhz-2019, wilken-dankers-2012, linders-feringa-2014 "
