@@ -1,12 +1,15 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
 on_config         (re)load the handboek code and all data (casussen, kijkramen, bronnen, kaders,
-                  monitor); add the casussen to the navigation; make the snippets path absolute
+                  monitor); add the casussen to the navigation; make the snippets path absolute;
+                  read the git dates of all files once
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files;
                   check every link in data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check
+on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
+                  the whole handbook on the print page (afdrukken.md)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
@@ -28,26 +31,30 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import datatext, errors, redirects, site  # noqa: E402
+from handboek import afdrukken, citeren, datatext, errors, redirects, site  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
 _anchors: dict[str, list] = {}   # page src -> anchors its data text links to
+_dates: dict[str, float] = {}   # git dates of all files, read once per build
 
+# The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
+MODULES = ("afdrukken", "citeren", "datatext", "errors", "redirects", "site")
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _handbook
+    global _handbook, _dates
     if _handbook is not None:  # a rebuild of `mkdocs serve`: run the current code of hooks/handboek/
         _reload_handboek()
     root = Path(config.config_file_path).resolve().parent
     _absolute_snippets_path(config, root)
     _handbook = _guard(site.load_handbook, root)
     _anchors.clear()
+    _dates = citeren.git_dates(root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     return config
 
@@ -116,6 +123,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Give the theme (overrides/main.html) the page's reference, unless the page says
+    ``citeren: false`` in its front matter."""
+    hb = _require()
+    if afdrukken.MARKER in (page.content or ""):
+        page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
+            _print_pages(nav, page), config.site_url or "/", page.url))
+    if page.meta.get("citeren", True) is False or not config.site_url:
+        return context
+    generated = hb.pages.get(page.file.src_uri)
+    data_file = generated.shown if generated else f"docs/{page.file.src_uri}"
+    changed = citeren.last_changed(_dates, hb.root, data_file)
+    context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
+                                                  config.site_url, page.url)
+    context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
+    return context
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     hb = _require()
     site_dir = Path(config.site_dir)
@@ -138,14 +163,13 @@ def _guard(fn, *args):
 
 def _reload_handboek() -> None:
     """Forget the loaded hooks/handboek/ modules and import them again (edits take effect)."""
-    global datatext, errors, redirects, site
     for name in [n for n in sys.modules if n == "handboek" or n.startswith("handboek.")]:
         del sys.modules[name]
     importlib.invalidate_caches()
     if str(HOOKS) not in sys.path:  # MkDocs restores sys.path after loading this hook
         sys.path.insert(0, str(HOOKS))
-    datatext, errors, redirects, site = (importlib.import_module(f"handboek.{m}")
-                                         for m in ("datatext", "errors", "redirects", "site"))
+    for m in MODULES:
+        globals()[m] = importlib.import_module(f"handboek.{m}")
 
 
 def _absolute_snippets_path(config: MkDocsConfig, root: Path) -> None:
@@ -175,6 +199,25 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _print_pages(nav, print_page: Page) -> list:
+    """Every page in menu order for the print page, by top-level menu item (chapter);
+    without the print page itself and the sections for editors."""
+    out = []
+
+    def walk(item, chapter):
+        if item.is_page:
+            if item is not print_page and item.file.src_uri != print_page.file.src_uri:
+                title = item.meta.get("title") or item.title or ""
+                out.append(afdrukken.PrintPage(title, item.url, item.content or "", chapter))
+        elif item.is_section and item.title not in afdrukken.LEFT_OUT_SECTIONS:
+            for child in item.children:
+                walk(child, chapter)
+
+    for item in nav.items:
+        walk(item, (item.meta.get("title") if item.is_page else None) or item.title or "")
+    return out
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:

@@ -23,6 +23,7 @@ PAGE_KINDS = {
     "kijkraam-checklist-schaal": "kijkramen/presentie/checklist/",
     "werkblad-tabel-liggend": "werkbladen/assessmentschema/",
     "werkblad-open-rijen": "werkbladen/werkblad-opties/",
+    "hele-handboek-afdrukken": "afdrukken/",
     "werkblad-velden": "werkbladen/plan-van-aanpak/",
     "casusbespreking": "werkbladen/casusbespreking/",
     "casus-index": "casussen/",

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from handboek import site
 
 CHECKLIST_URL = "kijkramen/presentie/checklist/"
-NAV_TEXTS = ("Zoeken", "Vorige", "Volgende", "Made with", "Exporteren", "Importeren",
+NAV_TEXTS = ("Zoeken", "Vorige", "Volgende", "Made with", "Gemaakt met", "Exporteren", "Importeren",
              "Leeg formulier afdrukken", "Lichte weergave", "Donkere weergave", "Zo werkt dit formulier")
 
 
@@ -284,5 +284,5 @@ def test_content_pages_print_without_menus(page, site_url, url):
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert letters(title) in letters(text)
     assert "Bronnen" in text
-    for nav in ("Zoeken", "Vorige", "Volgende", "Made with", "Inhoudsopgave"):
+    for nav in ("Zoeken", "Vorige", "Volgende", "Made with", "Gemaakt met", "Inhoudsopgave"):
         assert nav not in text, f"{url}: '{nav}' staat op papier"

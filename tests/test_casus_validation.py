@@ -166,9 +166,9 @@ def test_citation_shortcode(project_root):
     report = Report("docs/bakens/index.md")
     text = "Zie [[bron:wilken-dankers-2012|hoofdstuk 1]].\nEn [[bron:onbekend|p. 3]]."
     out = replace_citations(text, bib, "bakens/index.md", "docs/bakens/index.md", report, first_line=5)
-    # the short reference is plain text: escaped for Markdown and HTML (datatext.markdown_text)
-    assert out.startswith("Zie [Wilken &amp; Dankers (&#91;2012&#93;)](../literatuur.md#wilken-dankers-2012), "
-                          "hoofdstuk 1.")
+    # names and year are plain text: escaped for Markdown and HTML (datatext.markdown_text)
+    assert out.startswith("Zie ([Wilken &amp; Dankers, &#91;2012&#93;](../literatuur.md#wilken-dankers-2012), "
+                          "hoofdstuk 1).")
     assert [str(p) for p in report.problems] == [
         "docs/bakens/index.md, regel 6, veld 'bron': de bron 'onbekend' bestaat niet. Bekende bronnen: "
         "pruim-2015, werkplaats-zwolle-2017, werkplaats-zhz-2019, wilken-dankers-2012, linders-feringa-2014 "

@@ -1,0 +1,110 @@
+"""Cite this page: the date a page last changed and an APA 7 reference of the page.
+
+The dates come from git history, read once per build with one ``git log`` pass
+over the whole project. A hand-written page gets the date of the last commit that
+touched its file in ``docs/``; a generated page gets the date of its data file
+(casus ``.md``, checklist ``.yml``, kijkraam ``.md``). Without git, or for a file
+git does not know (new, or cut off by a shallow clone), the file's modification
+time is used, and failing that the build date: never an error.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+AUTHOR = "Handboek Sociaal Werk in de Wijk"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                                timeout=60, encoding="utf-8", errors="replace")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def git_dates(root: Path) -> dict[str, float]:
+    """Path (relative to root, with /) → Unix time of the last commit that touched it.
+
+    One ``git log`` for the whole tree. In a shallow clone the files of the boundary
+    commit are left out: that commit lists every file as new, so its date says nothing.
+    """
+    root = Path(root)
+    if _git(root, "rev-parse", "--is-inside-work-tree") is None:
+        return {}
+    boundary: set[str] = set()
+    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        shallow = (_git(root, "rev-parse", "--git-path", "shallow") or "").strip()
+        path = Path(shallow) if Path(shallow).is_absolute() else root / shallow
+        try:
+            boundary = set(path.read_text(encoding="utf-8").split())
+        except OSError:
+            boundary = set()
+    out = _git(root, "log", "--format=%x01%H %ct", "--name-only", "--relative", "--no-renames",
+               "--", ".")
+    if out is None:
+        return {}
+    dates: dict[str, float] = {}
+    for block in out.split("\x01")[1:]:
+        head, _, names = block.partition("\n")
+        commit, _, stamp = head.strip().partition(" ")
+        if commit in boundary or not stamp.isdigit():
+            continue
+        for name in names.splitlines():
+            name = name.strip()
+            if name and name not in dates:  # newest commit first
+                dates[name] = float(stamp)
+    return dates
+
+
+def last_changed(dates: dict[str, float], root: Path, rel_path: str, today: date | None = None) -> date:
+    """The date a file last changed: git, else its mtime, else today."""
+    stamp = dates.get(rel_path)
+    if stamp is None:
+        try:
+            stamp = (Path(root) / rel_path).stat().st_mtime
+        except OSError:
+            return today or date.today()
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).date()
+
+
+def dutch_date(d: date) -> str:
+    """'4 december 2026'."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+@dataclass(frozen=True)
+class PageReference:
+    title: str
+    changed: date
+    url: str
+    author: str = AUTHOR
+
+    @property
+    def changed_text(self) -> str:
+        return dutch_date(self.changed)
+
+    @property
+    def apa_date(self) -> str:
+        """APA 7 in Dutch: '2026, 4 december'."""
+        return f"{self.changed.year}, {self.changed.day} {MONTHS[self.changed.month - 1]}"
+
+    @property
+    def text(self) -> str:
+        """The reference as plain text (what the copy button puts on the clipboard).
+
+        APA 7 for a page of a website: Author. (Date). Title. Site name. URL. When the
+        author is the site itself, APA leaves the site name out, so it is not repeated.
+        """
+        title = self.title.rstrip(".")
+        return f"{self.author}. ({self.apa_date}). {title}. {self.url}"
+
+
+def page_reference(title: str, changed: date, site_url: str, page_url: str) -> PageReference:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return PageReference(title=title, changed=changed, url=base + page_url.lstrip("/"))

@@ -1,0 +1,148 @@
+"""The whole handbook as one printable page (afdrukken/): every content page in menu
+order, ids made unique, internal links turned into anchors, forms left out with their
+address, and a PDF with a page break per chapter."""
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from handboek import afdrukken
+from handboek.afdrukken import PrintPage, assemble, rewrite_page
+
+SITE = "https://hb.example.org/"
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.nav: list[str] = []
+        self.articles: list[str] = []
+        self._in_primary = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag == "article" and "hb-boek-pagina" in (a.get("class") or ""):
+            self.articles.append(a["data-url"])
+
+
+def parse(raw: str) -> _Collect:
+    c = _Collect()
+    c.feed(raw)
+    return c
+
+
+def nav_urls(built_site: Path) -> list[str]:
+    """Every page of the menu, in order, from the primary navigation of the home page."""
+    raw = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = raw[raw.index('md-nav--primary'):raw.index('<div class="md-content"')]
+    urls = []
+    for href in re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav):
+        url = "" if href in (".", "./") else href.lstrip("./")
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+# -- unit: rewriting one page --------------------------------------------------------
+
+def test_ids_links_and_forms_are_rewritten():
+    page = PrintPage("Stap 1", "supportgericht-werken/stap-1/", (
+        '<h1 id="stap-1">Stap 1</h1>'
+        '<p><a href="#vragen">hier</a> <a href="../../literatuur/#pruim-2015">Pruim</a> '
+        '<a href="../../bijdragen/">bijdragen</a> <a href="https://example.com/x">extern</a> '
+        '<img src="../../assets/a.png" alt="a"> <label for="f">x</label></p>'
+        '<svg aria-labelledby="t d"><title id="t">T</title><rect fill="url(#arc)"/></svg>'
+        '<div class="hb-scherm"><p>Inleiding</p></div>'
+        '<details class="info hb-scherm"><summary>Zo werkt dit formulier</summary><p>x</p></details>'
+        '<div class="hb-formulier" id="formulier"><div><input name="a"><br><p>vraag</p></div></div>'
+        "<p>na het formulier &amp; verder</p>"), "Supportgericht Werken")
+    in_print = {"literatuur/": "literatuur", "supportgericht-werken/stap-1/": "supportgericht-werken-stap-1"}
+    out = rewrite_page(page, in_print, SITE, "afdrukken/")
+    p = "supportgericht-werken-stap-1--"
+    assert f'<h1 id="{p}stap-1">' in out
+    assert f'<a href="#{p}vragen">' in out
+    assert '<a href="#literatuur--pruim-2015">Pruim</a>' in out
+    assert f'<a href="{SITE}bijdragen/" class="hb-extern">' in out
+    assert '<a href="https://example.com/x" class="hb-extern">' in out
+    assert 'src="../assets/a.png"' in out
+    assert f'for="{p}f"' in out and f'aria-labelledby="{p}t {p}d"' in out and f'url(#{p}arc)' in out
+    assert '<div class=""><p>Inleiding</p></div>' in out
+    assert "Zo werkt dit formulier" not in out
+    assert "vraag" not in out and "<input" not in out
+    assert f"Het formulier staat niet in deze afdruk" in out and f"{SITE}supportgericht-werken/stap-1/" in out
+    assert out.endswith("<p>na het formulier &amp; verder</p>")
+
+
+def test_assemble_makes_a_table_of_contents_per_chapter():
+    pages = [PrintPage("Home", "", "<h1 id='h'>Home</h1>", "Home"),
+             PrintPage("A", "a/", "<h1 id='a'>A</h1>", "Deel"),
+             PrintPage("B", "a/b/", "<h1 id='b'>B</h1><a href='../'>terug</a>", "Deel")]
+    out = assemble(pages, SITE, "afdrukken/")
+    assert out.count('class="hb-boek-hoofdstuk"') == 2
+    assert '<li><a href="#hoofdstuk-2">Deel</a>' in out
+    assert '<li><a href="#a-b">B</a></li>' in out
+    assert '<a href="#a">terug</a>' in out
+    assert f'Online: <a class="hb-url" href="{SITE}a/b/">' in out
+
+
+# -- the built print page --------------------------------------------------------------
+
+def test_print_page_holds_every_content_page_in_menu_order(built_site):
+    raw = (built_site / "afdrukken" / "index.html").read_text(encoding="utf-8")
+    found = parse(raw).articles
+    expected = [u for u in nav_urls(built_site)
+                if not u.startswith("bijdragen/") and u != "afdrukken/"]
+    assert len(expected) > 80
+    assert found == expected
+
+
+def test_print_page_ids_unique_and_internal_links_resolve(built_site):
+    raw = (built_site / "afdrukken" / "index.html").read_text(encoding="utf-8")
+    c = parse(raw)
+    dupes = {i for i in c.ids if c.ids.count(i) > 1}
+    assert not dupes
+    ids = set(c.ids)
+    start = raw.index('<div class="hb-boek">')
+    inner = parse(raw[start:raw.index("</article>\n</section>\n</div>", start)])
+    missing = {h for h in inner.hrefs if h.startswith("#") and h[1:] not in ids}
+    assert not missing, sorted(missing)[:10]
+    # No link inside the book points at another page of the site by a relative path.
+    relative = [h for h in inner.hrefs if not h.startswith(("#", "http://", "https://", "mailto:"))]
+    assert not relative, relative[:10]
+    assert 'class="hb-formulier' not in raw[start:]
+    assert raw.count("Het formulier staat niet in deze afdruk") == 9
+
+
+def test_print_page_to_pdf(page, site_url, tmp_path):
+    page.goto(site_url + "afdrukken/")
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", print_background=False)
+    (tmp_path / "handboek.pdf").write_bytes(data)
+    pdf = PdfReader(io.BytesIO(data))
+    texts = [p.extract_text() or "" for p in pdf.pages]
+    assert len(pdf.pages) > 100
+    assert "Inhoud" in texts[0]
+    # A page break per chapter: each chapter's first page starts on a new sheet.
+    for title in ("De acht bakens van Welzijn Nieuwe Stijl", "Supportgericht Werken", "Kijkramen",
+                  "Casuïstiek", "Over dit handboek"):
+        assert any(t.lstrip().startswith(title) for t in texts), title
+    everything = " ".join(texts)
+    for chrome in ("Zoeken", "Lichte weergave", "Gemaakt met", "Kopieer de verwijzing"):
+        assert chrome not in everything, chrome
+    assert "(Wilken & Dankers, [2012]," in everything
+
+
+def test_print_page_is_linked_from_over(built_site):
+    raw = (built_site / "over" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../afdrukken/"' in raw
+    assert afdrukken.MARKER not in (built_site / "afdrukken" / "index.html").read_text(encoding="utf-8")
