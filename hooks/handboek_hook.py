@@ -1,7 +1,7 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
-on_config         load and validate all data (casussen, kijkramen, bronnen, kaders, monitor);
-                  add the casussen to the navigation
+on_config         load and validate all data (casussen, werkwijzen, kijkramen, bronnen, kaders,
+                  monitor); add the casussen and werkwijzen to the navigation
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
 on_page_markdown  fill the markers and [[bron:…]] citations of every page
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import site  # noqa: E402
+from handboek import site, werkwijzen  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
 from handboek.redirects import redirect_html  # noqa: E402
 
@@ -37,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _handbook = _guard(site.load_handbook, root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
+    _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     return config
 
 

@@ -3,10 +3,11 @@ fill the markers in hand-written pages. The MkDocs hook (hooks/handboek_hook.py)
 only calls into this module, so tests can use it without running MkDocs.
 
 Markers a page can hold (each on a line of its own):
-  <!-- casussen-hierbij -->   list of casussen tagged with this baken, stap or kijkraam
+  <!-- casussen-hierbij -->   list of casussen (and werkwijzen) tagged with this baken, stap or kijkraam
   <!-- casus-index -->        the grouped, filterable casus index
   <!-- literatuurlijst -->    the bibliography in APA 7 form
   <!-- monitor -->            the monitor figures as chart and table
+  <!-- werkwijzen-index -->   the list of werkwijzen (see werkwijzen.py)
   <!-- handboek:formulier --> a checklist form (generated pages only)
 """
 from __future__ import annotations
@@ -22,14 +23,15 @@ from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, loa
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Report
 from .redirects import Redirect, load_redirects
+from . import werkwijzen as ww
 from .render import render
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
-                    MONITOR_PAGE: "monitor"}
+                    MONITOR_PAGE: "monitor", ww.INDEX_PAGE: "werkwijzen-index"}
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Handbook:
     casussen: list[Casus]
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
+    werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
 
     @property
@@ -92,9 +95,10 @@ def load_handbook(root: Path) -> Handbook:
         monitor = attempt(load_monitor, monitor_file, "docs/_data/monitor.yml",
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
+    werkwijzen = attempt(ww.load_werkwijzen, root, keys, kaders) if kaders else None
     if problems:
         raise ContentError(problems)
-    hb = Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects)
+    hb = Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [])
     hb.pages = _generate(hb)
     return hb
 
@@ -110,6 +114,8 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         pages[c.src_uri] = GeneratedPage(c.src_uri, _checklist_page(hb, c), c.path)
     for c in hb.casussen:
         pages[c.src_uri] = GeneratedPage(c.src_uri, _casus_page(hb, c), c.path)
+    for w in hb.werkwijzen:
+        pages[w.src_uri] = GeneratedPage(w.src_uri, ww.page(w, hb.kaders, hb.casussen, hb.templates), w.path)
     return pages
 
 
@@ -142,7 +148,8 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         themes=[hb.indeling.themes[t] for t in c.themes],
         bakens=links(hb.kaders.bakens, c.keys("baken")),
         kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
-        stappen=links(hb.kaders.stappen, c.keys("stap")))
+        stappen=links(hb.kaders.stappen, c.keys("stap")),
+        werkwijzen=[(w, page_link(c.src_uri, w.src_uri)) for w in ww.for_casus(hb.werkwijzen, c.id)])
 
 
 def escape_markdown_html(text: str) -> str:
@@ -182,6 +189,8 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
             return _casussen_hierbij(hb, page_src)
         if name == "casus-index":
             return render(hb.templates, "casus-index.html", **_index_context(hb, page_src))
+        if name == "werkwijzen-index":
+            return ww.index(hb.werkwijzen, hb.kaders, page_src, hb.templates)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
         if name == "monitor":
@@ -221,7 +230,8 @@ def _casussen_hierbij(hb: Handbook, page_src: str) -> str:
         title = c.title.replace("[", "\\[").replace("]", "\\]")
         summary = escape_markdown_html(c.summary)
         lines.append(f"- [{title}]({page_link(page_src, c.src_uri)}): {summary}")
-    return "\n".join(lines) + "\n"
+    werkwijzen = ww.hierbij(hb.werkwijzen, hb.kaders, page_src)
+    return "\n".join(lines) + "\n" + ("\n" + werkwijzen if werkwijzen else "")
 
 
 def url_of(src_uri: str) -> str:
