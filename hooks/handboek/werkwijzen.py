@@ -254,7 +254,7 @@ def hierbij(werkwijzen: list[Werkwijze], kaders: Kaders, page_src: str) -> str:
              f"Uitgewerkte aanpakken uit de praktijk die hierbij horen. Alle werkwijzen staan in het "
              f"[overzicht]({page_link(page_src, INDEX_PAGE)}).", ""]
     for w in items:
-        lines.append(f"- [{_plain(w.title)}]({page_link(page_src, w.src_uri)}) ({_plain(w.place)}): "
+        lines.append(f"- **[{_plain(w.title)}]({page_link(page_src, w.src_uri)})**, {_plain(w.place)}. "
                      f"{markdown_source(w.summary)}")
     return "\n".join(lines) + "\n"
 
