@@ -1,11 +1,11 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
-on_config         (re)load the handboek code and all data (casussen, kijkramen, bronnen, kaders,
-                  monitor); add the casussen to the navigation; make the snippets path absolute;
-                  read the git dates of all files once
+on_config         (re)load the handboek code and all data (casussen, werkwijzen, kijkramen,
+                  bronnen, kaders, monitor); add the casussen and werkwijzen to the navigation;
+                  make the snippets path absolute; read the git dates of all files once
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
-on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files;
-                  check every link in data text (once)
+on_files          add the generated pages (checklists, casussen, werkwijzen, kijkraam pages) as
+                  real files; check every link in data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import afdrukken, citeren, datatext, errors, redirects, site  # noqa: E402
+from handboek import afdrukken, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
@@ -40,7 +40,7 @@ _anchors: dict[str, list] = {}   # page src -> anchors its data text links to
 _dates: dict[str, float] = {}   # git dates of all files, read once per build
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("afdrukken", "citeren", "datatext", "errors", "redirects", "site")
+MODULES = ("afdrukken", "citeren", "datatext", "errors", "redirects", "site", "werkwijzen")
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
@@ -56,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _anchors.clear()
     _dates = citeren.git_dates(root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
+    _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     return config
 
 

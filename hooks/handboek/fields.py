@@ -197,9 +197,14 @@ class Fields:
         out: list[str] = []
         for i, item in enumerate(items or []):
             line = items.line_of(i)
-            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+            if isinstance(item, str) and not item.strip():
+                self.report.add(line, str(key), self._prefix() + f"item {i + 1} is leeg.")
+                continue
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                hint = (" Staat er een dubbele punt met een spatie in de tekst? Zet de tekst dan "
+                        "tussen aanhalingstekens.") if isinstance(item, dict) and len(item) == 1 else ""
                 self.report.add(line, str(key), self._prefix() +
-                                f"item {i + 1} moet tekst zijn, maar er staat {type_name(item)}.")
+                                f"item {i + 1} moet tekst zijn, maar er staat {type_name(item)}.{hint}")
                 continue
             item = self._text(key, item, line)
             if unique and item in out:

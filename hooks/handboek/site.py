@@ -3,10 +3,11 @@ fill the markers in hand-written pages. The MkDocs hook (hooks/handboek_hook.py)
 only calls into this module, so tests can use it without running MkDocs.
 
 Markers a page can hold (each on a line of its own):
-  <!-- casussen-hierbij -->   list of casussen tagged with this baken, stap or kijkraam
+  <!-- casussen-hierbij -->   list of casussen (and werkwijzen) tagged with this baken, stap or kijkraam
   <!-- casus-index -->        the grouped, filterable casus index
   <!-- literatuurlijst -->    the bibliography in APA 7 form
   <!-- monitor -->            the monitor figures as chart and table
+  <!-- werkwijzen-index -->   the list of werkwijzen (see werkwijzen.py)
   <!-- handboek:formulier --> a checklist form (generated pages only)
 """
 from __future__ import annotations
@@ -23,14 +24,15 @@ from . import datatext
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Problem, Report
 from .redirects import Redirect, load_redirects
+from . import werkwijzen as ww
 from .render import render
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
-                    MONITOR_PAGE: "monitor"}
+                    MONITOR_PAGE: "monitor", ww.INDEX_PAGE: "werkwijzen-index"}
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Handbook:
     casussen: list[Casus]
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
+    werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
 
@@ -77,6 +80,7 @@ class Handbook:
         """The page each data file's links are written from (its own generated page)."""
         out = {c.path: c.src_uri for c in self.casussen}
         out.update({c.path: c.src_uri for c in self.checklists})
+        out.update({w.path: w.src_uri for w in self.werkwijzen})
         return out
 
     def home_of(self, path: str) -> str:
@@ -152,9 +156,10 @@ def _load(root: Path, problems: list) -> Handbook:
         monitor = attempt(load_monitor, data / "monitor.yml", "docs/_data/monitor.yml",
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
+    werkwijzen = attempt(ww.load_werkwijzen, root, keys, kaders) if kaders else None
     if problems:
         raise ContentError(problems)
-    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects)
+    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [])
 
 
 # -- generated pages -------------------------------------------------------------
@@ -177,6 +182,11 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         page.copied = ((page.content.count("\n", 0, pos) + 1, c.body.count("\n") + 1)
                        if pos >= 0 else None)
         pages[c.src_uri] = page
+    for w in hb.werkwijzen:
+        page = GeneratedPage(w.src_uri, "", w.path, copied=None)
+        with datatext.deferring(page.data):
+            page.content = ww.page(w, hb.kaders, hb.casussen, hb.templates)
+        pages[w.src_uri] = page
     return pages
 
 
@@ -209,7 +219,8 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         themes=[hb.indeling.themes[t] for t in c.themes],
         bakens=links(hb.kaders.bakens, c.keys("baken")),
         kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
-        stappen=links(hb.kaders.stappen, c.keys("stap")))
+        stappen=links(hb.kaders.stappen, c.keys("stap")),
+        werkwijzen=[(w, page_link(c.src_uri, w.src_uri)) for w in ww.for_casus(hb.werkwijzen, c.id)])
 
 
 # -- markers and citations in every page ------------------------------------------
@@ -261,6 +272,8 @@ def _process(hb, page_src, markdown, shown, first_line, links) -> str:
             return _casussen_hierbij(hb, page_src)
         if name == "casus-index":
             return render(hb.templates, "casus-index.html", **_index_context(hb, page_src))
+        if name == "werkwijzen-index":
+            return ww.index(hb.werkwijzen, hb.kaders, page_src, hb.templates)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
         if name == "monitor":
@@ -304,7 +317,8 @@ def _casussen_hierbij(hb: Handbook, page_src: str) -> str:
     for c in items:
         title, summary = datatext.markdown_text(c.title), datatext.markdown_text(c.summary)
         lines.append(f"- [{title}]({page_link(page_src, c.src_uri)}): {summary}")
-    return "\n".join(lines) + "\n"
+    werkwijzen = ww.hierbij(hb.werkwijzen, hb.kaders, page_src)
+    return "\n".join(lines) + "\n" + ("\n" + werkwijzen if werkwijzen else "")
 
 
 def url_of(src_uri: str) -> str:
