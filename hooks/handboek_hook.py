@@ -3,7 +3,8 @@
 on_config         load and validate all data (casussen, kijkramen, bronnen, kaders, monitor);
                   add the casussen to the navigation
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
-on_page_markdown  fill the markers and [[bron:…]] citations of every page
+on_page_markdown  fill the markers and [[bron:…]] citations of every page; keep its reader text
+on_env            check the begrippenlijst against the text of all pages (handboek.begrippen)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
@@ -21,13 +22,15 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import site  # noqa: E402
+from handboek import begrippen, site  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
 from handboek.redirects import redirect_html  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
+# The reader text of every page of the current build, for the begrippenlijst checks.
+_page_texts: dict[str, begrippen.PageText] = {}
 
 CASUS_NAV_SECTION = "Casuïstiek"
 
@@ -36,6 +39,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _handbook
     root = Path(config.config_file_path).parent
     _handbook = _guard(site.load_handbook, root)
+    _page_texts.clear()
+    # Tooltips: every abbreviation in begrippen.yml, for Python-Markdown's abbr extension.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(_handbook.glossary.tooltips)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     return config
 
@@ -62,6 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is None:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
+    problems += begrippen.check_zie(hb.glossary, {f.src_uri for f in files.documentation_pages()})
     if problems:
         raise PluginError(ContentError(problems).message())
     return files
@@ -76,7 +83,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     else:
         shown = f"docs/{src}"
         full = page.file.content_string  # read once by MkDocs, front matter included
-    return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
+    markdown = _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
+    editor_file = hb.root / shown
+    source = editor_file.read_text(encoding="utf-8") if generated and editor_file.is_file() else full
+    _page_texts[src] = begrippen.PageText(src, shown, source, begrippen.reader_text(markdown))
+    return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    problems = begrippen.check_usage(_require().glossary, list(_page_texts.values()))
+    if problems:
+        raise PluginError(ContentError(problems).message())
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -8,6 +8,7 @@ Markers a page can hold (each on a line of its own):
   <!-- literatuurlijst -->    the bibliography in APA 7 form
   <!-- monitor -->            the monitor figures as chart and table
   <!-- handboek:formulier --> a checklist form (generated pages only)
+  <!-- begrippenlijst -->     the glossary from docs/_data/begrippen.yml (docs/begrippen.md)
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .begrippen import GLOSSARY_PAGE, Begrippenlijst, load_begrippen, render_glossary
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
@@ -25,11 +27,11 @@ from .redirects import Redirect, load_redirects
 from .render import render
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|begrippenlijst|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
-                    MONITOR_PAGE: "monitor"}
+                    MONITOR_PAGE: "monitor", GLOSSARY_PAGE: "begrippenlijst"}
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Handbook:
     casussen: list[Casus]
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
+    glossary: Begrippenlijst | None = None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
 
     @property
@@ -92,9 +95,10 @@ def load_handbook(root: Path) -> Handbook:
         monitor = attempt(load_monitor, monitor_file, "docs/_data/monitor.yml",
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
+    glossary = attempt(load_begrippen, data / "begrippen.yml", "docs/_data/begrippen.yml")
     if problems:
         raise ContentError(problems)
-    hb = Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects)
+    hb = Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, glossary)
     hb.pages = _generate(hb)
     return hb
 
@@ -184,6 +188,12 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
             return render(hb.templates, "casus-index.html", **_index_context(hb, page_src))
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
+        if name == "begrippenlijst":
+            if page_src != GLOSSARY_PAGE:
+                report.add(line_of(match.start()), None, "de markering begrippenlijst hoort alleen "
+                                                         f"op docs/{GLOSSARY_PAGE}.")
+                return ""
+            return render_glossary(hb.glossary, page_src, hb.templates)
         if name == "monitor":
             if hb.monitor is None:
                 report.add(line_of(match.start()), None, "de monitorcijfers ontbreken: "
