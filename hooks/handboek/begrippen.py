@@ -186,7 +186,7 @@ def load_begrippen(path: Path, shown: str = GLOSSARY_FILE) -> Begrippenlijst:
                            f"{what} '{_original(b, s)}' staat al in de lijst (bij '{other}', regel {line}). "
                            "Elke term en schrijfwijze mag er maar één keer in staan; hoofdletters tellen niet mee.")
                 clash = True
-        if b.anker in anchors:
+        if not clash and b.anker in anchors:
             other, line = anchors[b.anker]
             report.add(node.line_of("anker" if "anker" in node else "term"), "anker" if "anker" in node else "term",
                        f"het anker '{b.anker}' hoort al bij '{other}' (regel {line}). "
