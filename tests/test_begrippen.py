@@ -53,6 +53,12 @@ def test_good_file_loads_sorted_with_slugs(tmp_path):
     assert g.tooltips == {"UWV": "Uitvoeringsinstituut Werknemersverzekeringen"}
 
 
+def test_written_out_form_gets_no_tooltip(tmp_path):
+    g = load(tmp_path, "begrippen:\n  - term: pgb\n    afkorting_van: persoonsgebonden budget\n"
+                       "    ook: [persoonsgebonden budget, PGB]\n    definitie: Geld.\n")
+    assert g.tooltips == {"pgb": "persoonsgebonden budget", "PGB": "persoonsgebonden budget"}
+
+
 @pytest.mark.parametrize("entry, expected", [
     ("  - definitie: Iets.\n",
      f"{SHOWN}, regel 2, veld 'term': dit verplichte veld ontbreekt."),

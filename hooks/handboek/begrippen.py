@@ -123,8 +123,10 @@ class Begrippenlijst:
         out = {}
         for b in self.begrippen:
             if b.tooltip:
+                full = (b.afkorting_van or "").casefold()
                 for s in b.spellings:
-                    if re.match(r"^\w.*\w$|^\w$", s):  # abbr matches between word boundaries
+                    # abbr matches between word boundaries; the written-out form needs no tooltip
+                    if re.match(r"^\w.*\w$|^\w$", s) and s.casefold() != full:
                         out[s] = b.tooltip
         return out
 
