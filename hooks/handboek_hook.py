@@ -1,13 +1,16 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
 on_config         (re)load the handboek code and all data (casussen, werkwijzen, kijkramen,
-                  bronnen, kaders, monitor); add the casussen and werkwijzen to the navigation;
-                  make the snippets path absolute; read the git dates of all files once
+                  bronnen, kaders, monitor, begrippen); add the casussen and werkwijzen to the
+                  navigation; abbreviation tooltips from the begrippenlijst; make the snippets
+                  path absolute; read the git dates of all files once
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, werkwijzen, kijkraam pages) as
                   real files; check every link in data text (once)
-on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page
+on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
+                  reader text
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check
+on_env            check the begrippenlijst against the text of all pages (handboek.begrippen)
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
                   the whole handbook on the print page (afdrukken.md)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
@@ -31,16 +34,18 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import afdrukken, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
+from handboek import afdrukken, begrippen, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
 _anchors: dict[str, list] = {}   # page src -> anchors its data text links to
 _dates: dict[str, float] = {}   # git dates of all files, read once per build
+# The reader text of every page of the current build, for the begrippenlijst checks.
+_page_texts: dict = {}
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("afdrukken", "citeren", "datatext", "errors", "redirects", "site", "werkwijzen")
+MODULES = ("afdrukken", "begrippen", "citeren", "datatext", "errors", "redirects", "site", "werkwijzen")
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
@@ -55,6 +60,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _handbook = _guard(site.load_handbook, root)
     _anchors.clear()
     _dates = citeren.git_dates(root)
+    _page_texts.clear()
+    # Tooltips: every abbreviation in begrippen.yml, for Python-Markdown's abbr extension.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(_handbook.glossary.tooltips)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     return config
@@ -91,6 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is None:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
+    problems += begrippen.check_zie(hb.glossary, {f.src_uri for f in files.documentation_pages()})
     if problems:
         raise PluginError(errors.ContentError(problems).message())
     _guard(site.check_links, hb, lambda src: files.get_file_from_path(src) is not None)
@@ -108,7 +117,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         full = page.file.content_string  # read once by MkDocs, front matter included
     links = _link_context(hb, page, files)
     _anchors[src] = links.anchors
-    return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown), links)
+    markdown = _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown), links)
+    editor_file = hb.root / shown
+    source = editor_file.read_text(encoding="utf-8") if generated and editor_file.is_file() else full
+    _page_texts[src] = begrippen.PageText(src, shown, source, begrippen.reader_text(markdown))
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -122,6 +135,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             if f is not None:
                 page.links_to_anchors.setdefault(f, {}).setdefault(anchor, url)
     return html
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    problems = begrippen.check_usage(_require().glossary, list(_page_texts.values()))
+    if problems:
+        raise PluginError(errors.ContentError(problems).message())
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -28,6 +28,7 @@ PAGE_KINDS = {
     "casusbespreking": "werkbladen/casusbespreking/",
     "casus-index": "casussen/",
     "casus": "casussen/yy-01-opgeruimd-staat-netjes/",
+    "begrippen": "begrippen/",
     "niet-gevonden": "bestaat-niet/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

@@ -9,6 +9,7 @@ Markers a page can hold (each on a line of its own):
   <!-- monitor -->            the monitor figures as chart and table
   <!-- werkwijzen-index -->   the list of werkwijzen (see werkwijzen.py)
   <!-- handboek:formulier --> a checklist form (generated pages only)
+  <!-- begrippenlijst -->     the glossary from docs/_data/begrippen.yml (docs/begrippen.md)
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from .begrippen import GLOSSARY_PAGE, Begrippenlijst, load_begrippen, render_glossary
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from . import datatext
@@ -28,11 +30,11 @@ from . import werkwijzen as ww
 from .render import render
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|begrippenlijst|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
-                    MONITOR_PAGE: "monitor", ww.INDEX_PAGE: "werkwijzen-index"}
+                    MONITOR_PAGE: "monitor", ww.INDEX_PAGE: "werkwijzen-index", GLOSSARY_PAGE: "begrippenlijst"}
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Handbook:
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
     werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
+    glossary: Begrippenlijst | None = None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
 
@@ -89,7 +92,7 @@ class Handbook:
 
 # Data files and folders the handbook cannot do without (checked before loading).
 REQUIRED_FILES = ("docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
-                  "docs/_data/omleidingen.yml", "docs/_data/afkortingen.md", "casussen/indeling.yml")
+                  "docs/_data/omleidingen.yml", "docs/_data/begrippen.yml", "casussen/indeling.yml")
 REQUIRED_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml"}
 
 
@@ -157,9 +160,11 @@ def _load(root: Path, problems: list) -> Handbook:
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
     werkwijzen = attempt(ww.load_werkwijzen, root, keys, kaders) if kaders else None
+    glossary = attempt(load_begrippen, data / "begrippen.yml", "docs/_data/begrippen.yml")
     if problems:
         raise ContentError(problems)
-    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [])
+    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [],
+                    glossary=glossary)
 
 
 # -- generated pages -------------------------------------------------------------
@@ -276,6 +281,12 @@ def _process(hb, page_src, markdown, shown, first_line, links) -> str:
             return ww.index(hb.werkwijzen, hb.kaders, page_src, hb.templates)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
+        if name == "begrippenlijst":
+            if page_src != GLOSSARY_PAGE:
+                report.add(line_of(match.start()), None, "de markering begrippenlijst hoort alleen "
+                                                         f"op docs/{GLOSSARY_PAGE}.")
+                return ""
+            return render_glossary(hb.glossary, page_src, hb.templates)
         if name == "monitor":
             if hb.monitor is None:
                 report.add(line_of(match.start()), None, "de monitorcijfers ontbreken: "
