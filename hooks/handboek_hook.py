@@ -4,15 +4,23 @@ on_config         load and validate all data (casussen, kijkramen, bronnen, kade
                   add the casussen to the navigation
 on_files          add the generated pages (checklists, casussen, kijkraam pages) as real files
 on_page_markdown  fill the markers and [[bron:…]] citations of every page
-on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
+on_page_content   keep old anchors alive (omleidingen.yml 'van: pagina/#oud-anker')
+on_env            with every page rendered: check the anchors of leerroutes, of the published
+                  addresses (docs/_data/adressen.txt) and of redirects
+on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
+                  HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
 and field: MkDocs prints it without a traceback and exits non-zero.
 """
 from __future__ import annotations
 
+import os
 import sys
+from collections import defaultdict
 from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,15 +29,18 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import site  # noqa: E402
+from handboek import adressen, site  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
-from handboek.redirects import redirect_html  # noqa: E402
+
+log = get_plugin_logger("handboek")
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
+_addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 
 CASUS_NAV_SECTION = "Casuïstiek"
+LEERROUTES_NAV_SECTION = "Leerroutes"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _handbook = _guard(site.load_handbook, root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
+    _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
     return config
 
 
@@ -55,13 +67,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(Problem("docs/_data/omleidingen.yml", r.line, "naar",
                                     f"de pagina '{r.target}' bestaat niet."))
         existing = next((f for f in files.documentation_pages() if f.url == r.old), None)
-        if existing is not None:
+        if existing is not None and r.is_page:
             problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
                                     f"op het adres '{r.old}' staat nog een pagina ({existing.src_uri})."))
     for src in sorted(hb.kader_pages):
         if files.get_file_from_path(src) is None:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
+    problems += site.check_files(hb, lambda src: files.get_file_from_path(src) is not None,
+                                 {f.url for f in files.documentation_pages()}, config.site_url or "")
     if problems:
         raise PluginError(ContentError(problems).message())
     return files
@@ -79,14 +93,36 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown))
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return site.keep_old_anchors(_require(), page.file.url, html)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    global _addresses
+    hb = _require()
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    anchors = {f.url: set(f.page.present_anchor_ids or ()) for f in pages}
+    _guard(site.check_rendered, hb, anchors, {f.src_uri: f.url for f in pages}, config.site_url or "")
+    linked = defaultdict(set)  # anchors one page links to on another: people rely on them
+    for f in pages:
+        for to, links in (f.page.links_to_anchors or {}).items():
+            if to is not f:
+                linked[to.url].update(links)
+    _addresses = adressen.collect((f.url, f.page.markdown, linked[f.url], anchors[f.url]) for f in pages)
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     hb = _require()
     site_dir = Path(config.site_dir)
-    for r in hb.redirects:
-        target = site.url_of(r.target)
-        out = site_dir / r.old / "index.html"
+    for path, html in site.redirect_pages(hb):
+        out = site_dir / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(redirect_html(r.old, target, r.target), encoding="utf-8")
+        out.write_text(html, encoding="utf-8")
+    target = os.environ.get("HANDBOEK_ADRESSEN_UIT")
+    if target:  # make adressen
+        total, added = adressen.write(Path(target), hb.addresses, _addresses)
+        log.info(f"{target}: {total} vaste adressen, {added} nieuw.")
 
 
 # -----------------------------------------------------------------------------
@@ -109,6 +145,15 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _add_to_nav_section(config: MkDocsConfig, section: str, entries: list) -> None:
+    for item in config.nav or []:
+        if isinstance(item, dict) and isinstance(item.get(section), list):
+            item[section].extend(entries)
+            return
+    if config.nav is not None and entries:
+        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de leerroutes in komen.")
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:
