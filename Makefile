@@ -1,6 +1,7 @@
 # Handboek Sociaal Werk in de Wijk — the two commands of the README, and a few helpers.
 #   make serve   install everything and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included, on Debian/Ubuntu) and run all tests
+#   make adressen  add new pages and anchors to the published addresses (docs/_data/adressen.txt)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,13 +9,17 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test browser clean
+.PHONY: serve build test adressen install install-test browser clean
 
 serve: install
 	$(BIN)/mkdocs serve
 
 build: install
 	$(BIN)/mkdocs build --strict
+
+# Build the site and add every new page and anchor to the list of published addresses.
+adressen: install
+	HANDBOEK_ADRESSEN_UIT=docs/_data/adressen.txt $(BIN)/mkdocs build --strict
 
 test: install-test browser
 	$(BIN)/python -m pytest

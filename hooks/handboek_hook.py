@@ -1,19 +1,23 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
 on_config         (re)load the handboek code and all data (casussen, werkwijzen, kijkramen,
-                  bronnen, kaders, monitor, begrippen); add the casussen and werkwijzen to the
-                  navigation; abbreviation tooltips from the begrippenlijst; make the snippets
-                  path absolute; read the git dates of all files once
+                  bronnen, kaders, monitor, begrippen, leerroutes, adressen); add the casussen,
+                  werkwijzen and leerroutes to the navigation; abbreviation tooltips from the
+                  begrippenlijst; make the snippets path absolute; read the git dates of all files
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
-on_files          add the generated pages (checklists, casussen, werkwijzen, kijkraam pages) as
-                  real files; check every link in data text (once)
+on_files          add the generated pages (checklists, casussen, werkwijzen, leerroutes, kijkraam
+                  pages) as real files; check every link in data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
                   reader text
-on_page_content   hand the anchors that data text links to over to MkDocs' anchor check
-on_env            check the begrippenlijst against the text of all pages (handboek.begrippen)
+on_page_content   hand the anchors that data text links to over to MkDocs' anchor check; keep
+                  old anchors alive (omleidingen.yml 'van: pagina/#oud-anker')
+on_env            check the begrippenlijst against the text of all pages (handboek.begrippen);
+                  with every page rendered: check the anchors of leerroutes, of the published
+                  addresses (docs/_data/adressen.txt) and of redirects
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
                   the whole handbook on the print page (afdrukken.md)
-on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml)
+on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
+                  HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 
 A content mistake raises ``PluginError`` with a Dutch message naming file, line
 and field: MkDocs prints it without a traceback and exits non-zero.
@@ -23,7 +27,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections import defaultdict
 from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,7 +41,9 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import afdrukken, begrippen, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
+from handboek import adressen, afdrukken, begrippen, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
+
+log = get_plugin_logger("handboek")
 
 # The loaded handbook of the current build. MkDocs calls on_config at the start of
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
@@ -43,12 +52,15 @@ _anchors: dict[str, list] = {}   # page src -> anchors its data text links to
 _dates: dict[str, float] = {}   # git dates of all files, read once per build
 # The reader text of every page of the current build, for the begrippenlijst checks.
 _page_texts: dict = {}
+_addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("afdrukken", "begrippen", "citeren", "datatext", "errors", "redirects", "site", "werkwijzen")
+MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "redirects", "site",
+           "werkwijzen")
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
+LEERROUTES_NAV_SECTION = "Leerroutes"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,6 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(_handbook.glossary.tooltips)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
+    _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
     return config
 
 
@@ -92,7 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(Problem("docs/_data/omleidingen.yml", r.line, "naar",
                                     f"de pagina '{r.target}' bestaat niet."))
         existing = next((f for f in files.documentation_pages() if f.url == r.old), None)
-        if existing is not None:
+        if existing is not None and r.is_page:
             problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
                                     f"op het adres '{r.old}' staat nog een pagina ({existing.src_uri})."))
     for src in sorted(hb.kader_pages):
@@ -100,6 +113,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
     problems += begrippen.check_zie(hb.glossary, {f.src_uri for f in files.documentation_pages()})
+    problems += site.check_files(hb, lambda src: files.get_file_from_path(src) is not None,
+                                 {f.url for f in files.documentation_pages()}, config.site_url or "")
     if problems:
         raise PluginError(errors.ContentError(problems).message())
     _guard(site.check_links, hb, lambda src: files.get_file_from_path(src) is not None)
@@ -134,13 +149,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f = files.get_file_from_path(target)
             if f is not None:
                 page.links_to_anchors.setdefault(f, {}).setdefault(anchor, url)
-    return html
+    return site.keep_old_anchors(_require(), page.file.url, html)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    problems = begrippen.check_usage(_require().glossary, list(_page_texts.values()))
+    """Every page is rendered: check the begrippenlijst against all text, and the anchors of
+    leerroutes, published addresses and redirects; report all problems at once."""
+    global _addresses
+    hb = _require()
+    problems = begrippen.check_usage(hb.glossary, list(_page_texts.values()))
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    anchors = {f.url: set(f.page.present_anchor_ids or ()) for f in pages}
+    try:
+        site.check_rendered(hb, anchors, {f.src_uri: f.url for f in pages}, config.site_url or "")
+    except errors.ContentError as exc:
+        problems += exc.problems
     if problems:
         raise PluginError(errors.ContentError(problems).message())
+    linked = defaultdict(set)  # anchors one page links to on another: people rely on them
+    for f in pages:
+        for to, links in (f.page.links_to_anchors or {}).items():
+            if to is not f:
+                linked[to.url].update(links)
+    _addresses = adressen.collect((f.url, f.page.markdown, linked[f.url], anchors[f.url]) for f in pages)
     return env
 
 
@@ -165,11 +196,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 def on_post_build(config: MkDocsConfig) -> None:
     hb = _require()
     site_dir = Path(config.site_dir)
-    for r in hb.redirects:
-        target = site.url_of(r.target)
-        out = site_dir / r.old / "index.html"
+    for path, html in site.redirect_pages(hb):
+        out = site_dir / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(redirects.redirect_html(r.old, target, r.target), encoding="utf-8")
+        out.write_text(html, encoding="utf-8")
+    target = os.environ.get("HANDBOEK_ADRESSEN_UIT")
+    if target:  # make adressen
+        total, added = adressen.write(Path(target), hb.addresses, _addresses)
+        log.info(f"{target}: {total} vaste adressen, {added} nieuw.")
 
 
 # -----------------------------------------------------------------------------
@@ -239,6 +273,13 @@ def _print_pages(nav, print_page: Page) -> list:
     for item in nav.items:
         walk(item, (item.meta.get("title") if item.is_page else None) or item.title or "")
     return out
+def _add_to_nav_section(config: MkDocsConfig, section: str, entries: list) -> None:
+    for item in config.nav or []:
+        if isinstance(item, dict) and isinstance(item.get(section), list):
+            item[section].extend(entries)
+            return
+    if config.nav is not None and entries:
+        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de leerroutes in komen.")
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:

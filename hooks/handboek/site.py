@@ -8,6 +8,7 @@ Markers a page can hold (each on a line of its own):
   <!-- literatuurlijst -->    the bibliography in APA 7 form
   <!-- monitor -->            the monitor figures as chart and table
   <!-- werkwijzen-index -->   the list of werkwijzen (see werkwijzen.py)
+  <!-- leerroutes -->         the leerroutes as cards (home page, leerroutes/index.md)
   <!-- handboek:formulier --> a checklist form (generated pages only)
   <!-- begrippenlijst -->     the glossary from docs/_data/begrippen.yml (docs/begrippen.md)
 """
@@ -20,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, load_begrippen, render_glossary
+from . import adressen, leerroutes as routes
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from . import datatext
@@ -30,7 +32,7 @@ from . import werkwijzen as ww
 from .render import render
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|begrippenlijst|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|begrippenlijst|leerroutes|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
@@ -68,6 +70,8 @@ class Handbook:
     glossary: Begrippenlijst | None = None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
+    leerroutes: list[routes.Route] = field(default_factory=list)
+    addresses: list[adressen.Address] = field(default_factory=list)
 
     @property
     def templates(self) -> Path:
@@ -161,10 +165,13 @@ def _load(root: Path, problems: list) -> Handbook:
     redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
     werkwijzen = attempt(ww.load_werkwijzen, root, keys, kaders) if kaders else None
     glossary = attempt(load_begrippen, data / "begrippen.yml", "docs/_data/begrippen.yml")
+    leerroutes = attempt(routes.load_leerroutes, data / "leerroutes.yml") or []
+    addresses, address_problems = adressen.load(data / "adressen.txt")
+    problems.extend(address_problems)
     if problems:
         raise ContentError(problems)
     return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [],
-                    glossary=glossary)
+                    glossary=glossary, leerroutes=leerroutes, addresses=addresses)
 
 
 # -- generated pages -------------------------------------------------------------
@@ -192,6 +199,18 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         with datatext.deferring(page.data):
             page.content = ww.page(w, hb.kaders, hb.casussen, hb.templates)
         pages[w.src_uri] = page
+
+    def source_of(src: str) -> str | None:
+        if src in pages:
+            return pages[src].content
+        path = hb.root / "docs" / src
+        return read_text(path, f"docs/{src}") if path.is_file() else None
+
+    for r in hb.leerroutes:
+        page = GeneratedPage(r.src_uri, "", routes.SHOWN, copied=None)
+        with datatext.deferring(page.data):
+            page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
+        pages[r.src_uri] = page
     return pages
 
 
@@ -279,6 +298,8 @@ def _process(hb, page_src, markdown, shown, first_line, links) -> str:
             return render(hb.templates, "casus-index.html", **_index_context(hb, page_src))
         if name == "werkwijzen-index":
             return ww.index(hb.werkwijzen, hb.kaders, page_src, hb.templates)
+        if name == "leerroutes":
+            return routes.overview(hb.templates, hb.leerroutes, page_src)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
         if name == "begrippenlijst":
@@ -381,3 +402,61 @@ def nav_casussen(hb: Handbook) -> list:
         if entries:
             out.append({datatext.html_text(part.title): entries})
     return out
+
+
+def nav_leerroutes(hb: Handbook) -> list:
+    """Navigation entries for the generated leerroute pages."""
+    return [{r.title: r.src_uri} for r in hb.leerroutes]
+
+
+def check_files(hb: Handbook, exists, page_urls: set[str], site_url: str) -> list:
+    """Checks that need MkDocs' files: pages of leerroutes, pages of the published addresses."""
+    return (routes.check_pages(hb.leerroutes, exists)
+            + adressen.check_pages(hb.addresses, page_urls, hb.redirects, site_url))
+
+
+def check_rendered(hb: Handbook, anchors: dict[str, set[str]], src_of: dict[str, str], site_url: str) -> None:
+    """Checks that need every page rendered: anchors of leerroutes, addresses and redirects.
+    ``anchors``: site URL -> ids on that page; ``src_of``: docs path -> site URL."""
+    problems = routes.check_anchors(hb.leerroutes, lambda src: anchors.get(src_of.get(src, "")))
+    problems += adressen.check_anchors(hb.addresses, anchors, src_of, hb.redirects, site_url)
+    problems += adressen.check_redirect_anchors(hb.redirects, anchors, src_of, "docs/_data/omleidingen.yml")
+    if problems:
+        raise ContentError(problems)
+
+
+def redirect_pages(hb: Handbook) -> list[tuple[str, str]]:
+    """(file in the site, HTML) for every old page address in omleidingen.yml."""
+    from .redirects import redirect_html
+    out = []
+    for r in hb.redirects:
+        if not r.is_page:
+            continue
+        anchor_map = {a.old_anchor: url_of(a.target) + "#" + a.target_anchor
+                      for a in hb.redirects if not a.is_page and a.old == r.old}
+        out.append((f"{r.old}index.html", redirect_html(r.old, url_of(r.target), r.target,
+                                                        r.target_anchor, anchor_map)))
+    return out
+
+
+def keep_old_anchors(hb: Handbook, page_url: str, html: str) -> str:
+    """Old anchors of a page that stayed (omleidingen.yml 'van: pagina/#oud'), kept alive."""
+    from .redirects import anchor_alias_html
+    for r in hb.redirects:
+        if r.is_page or r.old != page_url:
+            continue
+        new_url = url_of(r.target) or "./"
+        if new_url == page_url:  # same page: an empty element with the old id, right before the new one
+            at = html.find(f' id="{r.target_anchor}"')
+            start = html.rfind("<", 0, at) if at >= 0 else 0
+            html = html[:start] + anchor_alias_html(r.old_anchor, None) + html[start:]
+        else:
+            href = _relative_from_url(page_url, new_url)
+            html = anchor_alias_html(r.old_anchor, f"{href}#{r.target_anchor}") + html
+    return html
+
+
+def _relative_from_url(here: str, there: str) -> str:
+    here, there = ("" if u == "./" else u for u in (here, there))
+    rel = posixpath.relpath(there or ".", here or ".")
+    return rel + "/" if not rel.endswith("/") else rel

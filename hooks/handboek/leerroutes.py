@@ -1,0 +1,203 @@
+"""Leerroutes (docs/_data/leerroutes.yml): ordered paths through the handbook for one kind of
+reader, with one line per step on why. Each route becomes a generated page
+``leerroutes/<id>.md`` (template overrides/handboek/leerroute.md); the marker
+``<!-- leerroutes -->`` lists all routes (template leerroutes-overzicht.md).
+
+Checks: the data like every data file (Dutch, with line and field); every step's page against
+MkDocs' files (``check_pages``, from on_files); every step's anchor against the ids of the
+rendered page (``check_anchors``, from on_env).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from .bibliography import page_link
+from .errors import Problem
+from .fields import Fields, load_fields, unique_ids
+from .redirects import ANCHOR
+from .render import render
+from .yamlio import FRONT_MATTER, parse_yaml
+
+SHOWN = "docs/_data/leerroutes.yml"
+FOLDER = "leerroutes"
+# A link to a relative target inside inline Markdown from data would bypass MkDocs' link check.
+RELATIVE_LINK = re.compile(r"\]\(\s*(?!https?:|mailto:)[^)]*\)")
+CITATION = re.compile(r"\[\[(?:bron|auteurs):([^\]]*)\]\]")
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Step:
+    page: str
+    anchor: str | None
+    why: str
+    minutes: int | None
+    line: int
+
+    @property
+    def target(self) -> str:
+        return self.page + (f"#{self.anchor}" if self.anchor else "")
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    title: str
+    audience: str
+    intro: str
+    steps: tuple[Step, ...]
+    line: int
+
+    @property
+    def src_uri(self) -> str:
+        return f"{FOLDER}/{self.id}.md"
+
+    @property
+    def minutes(self) -> int | None:
+        """Total reading time, when every step has one."""
+        if self.steps and all(s.minutes for s in self.steps):
+            return sum(s.minutes for s in self.steps)
+        return None
+
+
+def load_leerroutes(path: Path, shown: str = SHOWN) -> list[Route]:
+    if not path.exists():
+        return []
+    f, report = load_fields(path, shown, ("leerroutes",),
+                            "dit bestand begint met 'leerroutes:' en daaronder een lijst.")
+    nodes = f.maps("leerroutes")
+    unique_ids(report, nodes, "id", "leerroute")
+    routes = []
+    for node in nodes:
+        g = Fields(report, node, "", ("id", "titel", "voor_wie", "inleiding", "stappen"))
+        rid = g.slug("id")
+        g.context = f"leerroute '{rid}'" if rid else "leerroute"
+        title, audience, intro = g.text("titel"), g.text("voor_wie"), g.text("inleiding")
+        _no_page_links(g, "inleiding", intro)
+        steps = []
+        seen: dict[str, int] = {}
+        for i, s in enumerate(g.maps("stappen"), start=1):
+            h = Fields(report, s, f"{g.context}, stap {i}", ("pagina", "waarom", "minuten"))
+            page, why = h.text("pagina"), h.text("waarom")
+            minutes = h.integer("minuten", required=False, minimum=1, maximum=240)
+            _no_page_links(h, "waarom", why)
+            anchor = None
+            if page and "#" in page:
+                page, anchor = page.split("#", 1)
+                if not ANCHOR.match(anchor):
+                    h.error("pagina", f"'#{anchor}' is geen geldig anker: gebruik letters, cijfers en streepjes.")
+                    page = None
+            if page and (not page.endswith(".md") or page.startswith(("/", "docs/")) or ".." in page):
+                h.error("pagina", f"'{page}' is geen pagina. Schrijf het pad binnen docs/, zoals "
+                                  "'bakens/index.md' of 'casussen/sgw-01-bram.md#vragen'.")
+                page = None
+            if page:
+                target = page + (f"#{anchor}" if anchor else "")
+                if target in seen:
+                    h.error("pagina", f"'{target}' staat al in deze route (stap {seen[target]}).")
+                seen.setdefault(target, i)
+            if page and why:
+                steps.append(Step(page, anchor, why, minutes, s.line))
+        if rid and title and audience and intro and steps:
+            routes.append(Route(rid, title, audience, intro, tuple(steps), node.line))
+    report.raise_if_any()
+    return routes
+
+
+def _no_page_links(g: Fields, key: str, text: str | None) -> None:
+    if text and RELATIVE_LINK.search(text):
+        g.error(key, "een link naar een pagina van het handboek kan hier niet (MkDocs kan hem dan niet "
+                     "controleren). Zet de pagina als eigen stap in de route, of link alleen naar een "
+                     "adres dat met https:// begint.")
+
+
+def check_pages(routes: list[Route], exists, shown: str = SHOWN) -> list[Problem]:
+    """``exists(src_uri)`` tells whether MkDocs has that page."""
+    return [Problem(shown, s.line, "pagina", f"(leerroute '{r.id}') de pagina '{s.page}' bestaat niet "
+                    "(niet in docs/ en niet gegenereerd). Kijk de naam na; pagina's staan zonder 'docs/' ervoor.")
+            for r in routes for s in r.steps if not exists(s.page)]
+
+
+def check_anchors(routes: list[Route], anchors_of, shown: str = SHOWN) -> list[Problem]:
+    """``anchors_of(src_uri)`` gives the ids on that rendered page (or None when unknown)."""
+    problems = []
+    for r in routes:
+        for s in r.steps:
+            ids = anchors_of(s.page) if s.anchor else None
+            if ids is not None and s.anchor not in ids:
+                problems.append(Problem(shown, s.line, "pagina", f"(leerroute '{r.id}') op de pagina "
+                                        f"'{s.page}' staat geen kopje met het anker '#{s.anchor}'."))
+    return problems
+
+
+# -- rendering --------------------------------------------------------------------
+
+def page_title(text: str | None) -> str | None:
+    """The title of a Markdown page: 'title' in its front matter, else its first '# ' heading."""
+    if not text:
+        return None
+    match = FRONT_MATTER.match(text)
+    body = text
+    if match:
+        try:
+            meta = parse_yaml(match.group(1) or "", "")
+        except Exception:  # a broken front matter is reported for that page itself
+            meta = None
+        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+            return meta["title"].strip()
+        body = text[match.end():]
+    for m in HEADING.finditer(body):
+        if body[m.start():m.start() + 2] == "# ":
+            return m.group(1).strip()
+    return None
+
+
+def heading_title(text: str | None, anchor: str) -> str | None:
+    """The text of the heading fixed with {#anchor} on a page, if the source holds it."""
+    for m in HEADING.finditer(text or ""):
+        title = m.group(1).strip()
+        if m.group(2) == anchor or (not m.group(2) and slugify(title, "-") == anchor):
+            return title
+    return None
+
+
+def sources_of(texts: list[str | None], order: list[str]) -> list[str]:
+    """Source keys cited on the route's pages, in the bibliography's order."""
+    used = {part.split("|")[0].strip() for t in texts if t for m in CITATION.finditer(t)
+            for part in m.group(1).split(";")}
+    return [k for k in order if k in used]
+
+
+def duration(minutes: int | None) -> str | None:
+    """'45 minuten', '1 uur', '2 uur en 10 minuten'."""
+    if not minutes:
+        return None
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} uur"] if hours else []) + ([f"{rest} minuten"] if rest else [])
+    return " en ".join(parts)
+
+
+def route_page(templates: Path, route: Route, source_of, source_keys: list[str]) -> str:
+    """``source_of(src_uri)`` gives a page's Markdown (for titles and sources), or None."""
+    steps = []
+    for s in route.steps:
+        text = source_of(s.page)
+        title = page_title(text) or s.page
+        part = heading_title(text, s.anchor) if s.anchor else None
+        steps.append({"step": s, "title": title, "part": part,
+                      "link": page_link(route.src_uri, s.page) + (f"#{s.anchor}" if s.anchor else "")})
+    keys = sources_of([source_of(s.page) for s in route.steps], source_keys)
+    return render(templates, "leerroute.md", route=route, steps=steps, sources=keys,
+                  total=duration(route.minutes), index_link=page_link(route.src_uri, f"{FOLDER}/index.md"),
+                  docenten_link=page_link(route.src_uri, "voor-docenten.md"))
+
+
+def overview(templates: Path, routes: list[Route], from_src: str) -> str:
+    """The list of routes for the marker <!-- leerroutes --> (home page, leerroutes/index.md)."""
+    items = [{"route": r, "link": page_link(from_src, r.src_uri), "total": duration(r.minutes)}
+             for r in routes]
+    return render(templates, "leerroutes-overzicht.md", items=items)
