@@ -9,10 +9,13 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test adressen install install-test browser clean
+.PHONY: serve build test bench adressen install install-test browser clean
+
+# Flags for `mkdocs serve`; bench/run.py measures the same command.
+SERVE_FLAGS ?=
 
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve $(SERVE_FLAGS)
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -23,6 +26,10 @@ adressen: install
 
 test: install-test browser
 	$(BIN)/python -m pytest
+
+# Speed and size against bench/budgets.yml (not part of `make test`): see bench/run.py.
+bench: install
+	$(BIN)/python bench/run.py --serve-args "$(SERVE_FLAGS)"
 
 install: $(VENV)/.runtime
 $(VENV)/.runtime: requirements.txt
