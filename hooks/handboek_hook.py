@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from handboek import site  # noqa: E402
+from handboek import forms, offline, site  # noqa: E402
 from handboek.errors import ContentError, Problem  # noqa: E402
 from handboek.redirects import redirect_html  # noqa: E402
 
@@ -37,11 +37,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _handbook = _guard(site.load_handbook, root)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
+    offline.use_local_worker_shim(config)
+    forms.add_team_pages_to_nav(config.nav, _handbook.checklists)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     hb = _require()
+    hb.directory_urls = config.use_directory_urls
     problems = []
     for page in hb.pages.values():
         if files.get_file_from_path(page.src_uri) is not None:
