@@ -8,13 +8,21 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test browser clean
+.PHONY: serve build offline test install install-test browser clean
 
 serve: install
 	$(BIN)/mkdocs serve
 
 build: install
 	$(BIN)/mkdocs build --strict
+
+# The offline copy: dist/handboek-offline.zip, to open from a folder (file://) without a server.
+offline: install
+	rm -rf dist/handboek-offline dist/handboek-offline.zip
+	HANDBOEK_OFFLINE=true $(BIN)/mkdocs build --strict -d dist/handboek-offline
+	cd dist && $(abspath $(BIN))/python -m zipfile -c handboek-offline.zip handboek-offline/
+	rm -rf dist/handboek-offline
+	@echo "Klaar: dist/handboek-offline.zip"
 
 test: install-test browser
 	$(BIN)/python -m pytest
@@ -41,4 +49,4 @@ browser:
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache
