@@ -661,9 +661,13 @@
     if (filter) setupFilter(filter);
   }
 
+  /* Both: document$ for pages swapped in by instant navigation, and the plain page load,
+     because on file:// (the offline copy) Material ends document$ before it emits.
+     setup() is idempotent. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
     setup();
