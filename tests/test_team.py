@@ -89,12 +89,13 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     assert notes == ["Meer tijd voor buurtbezoek", "Samen met de bibliotheek"]
 
     page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    data = page.pdf(prefer_css_page_size=True, print_background=True)
     page.emulate_media(media="screen")
+    (tmp_path / "team.pdf").write_bytes(data)
+    pdf = PdfReader(io.BytesIO(data))
     assert len(pdf.pages) <= 2
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Bespreekpunt" in text and "pagina 1 van" in text and "Kies bestanden" not in text
-    (tmp_path / "team.pdf").write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
 
     with page.expect_download() as info:
         page.click("button[data-actie=team-csv]")
