@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench adressen install install-test browser clean
+.PHONY: serve build offline test bench adressen install install-test browser clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
 SERVE_FLAGS ?=
@@ -23,6 +23,14 @@ build: install
 # Build the site and add every new page and anchor to the list of published addresses.
 adressen: install
 	HANDBOEK_ADRESSEN_UIT=docs/_data/adressen.txt $(BIN)/mkdocs build --strict
+
+# The offline copy: dist/handboek-offline.zip, to open from a folder (file://) without a server.
+offline: install
+	rm -rf dist/handboek-offline dist/handboek-offline.zip
+	HANDBOEK_OFFLINE=true $(BIN)/mkdocs build --strict -d dist/handboek-offline
+	cd dist && $(abspath $(BIN))/python -m zipfile -c handboek-offline.zip handboek-offline/
+	rm -rf dist/handboek-offline
+	@echo "Klaar: dist/handboek-offline.zip"
 
 test: install-test browser
 	$(BIN)/python -m pytest
@@ -53,4 +61,4 @@ browser:
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import adressen, afdrukken, begrippen, citeren, datatext, errors, redirects, site, werkwijzen  # noqa: E402
+from handboek import adressen, afdrukken, begrippen, citeren, datatext, errors, forms, offline, redirects, site, werkwijzen  # noqa: E402
 
 log = get_plugin_logger("handboek")
 
@@ -55,8 +55,8 @@ _page_texts: dict = {}
 _addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "redirects", "site",
-           "werkwijzen")
+MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "offline",
+           "redirects", "site", "werkwijzen")
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
@@ -78,6 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
+    offline.use_local_worker_shim(config)
+    forms.add_team_pages_to_nav(config.nav, _handbook.checklists)
     return config
 
 
@@ -92,6 +94,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     hb = _require()
     Problem = errors.Problem
+    hb.directory_urls = config.use_directory_urls
     problems = []
     for page in hb.pages.values():
         if files.get_file_from_path(page.src_uri) is not None:

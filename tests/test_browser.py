@@ -108,9 +108,8 @@ def test_checklist_survives_instant_navigation(page, site_url):
     page.fill("#f-kop-team", "Wijkteam Noord")
     # Navigate away and back through Material's instant navigation (no full reload).
     page.evaluate("window.__zelfdePagina = true")
-    page.locator("a.md-footer__link--next").click()
-    # The next page is whatever section follows Kijkramen in the nav (Werkwijzen, Kennis, …).
-    page.wait_for_url(lambda url: "/checklist/" not in url)
+    page.locator("a.md-footer__link--next").click()  # the form's team overview
+    page.wait_for_url(re.compile(r".*/presentie/team/$"))
     page.go_back()
     page.wait_for_url(re.compile(r".*/checklist/$"))
     page.locator("#f-kop-team").wait_for()

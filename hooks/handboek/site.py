@@ -27,6 +27,7 @@ from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, loa
 from . import datatext
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Problem, Report
+from . import forms
 from .redirects import Redirect, load_redirects
 from . import werkwijzen as ww
 from .render import render
@@ -72,6 +73,7 @@ class Handbook:
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
     leerroutes: list[routes.Route] = field(default_factory=list)
     addresses: list[adressen.Address] = field(default_factory=list)
+    directory_urls: bool = True    # False in the offline build (the hook sets it)
 
     @property
     def templates(self) -> Path:
@@ -186,6 +188,12 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         with datatext.deferring(page.data):
             page.content = _checklist_page(hb, c)
         pages[c.src_uri] = page
+        if forms.has_team_page(c):
+            src = forms.team_src(c)
+            team = GeneratedPage(src, "", c.path, copied=None)
+            with datatext.deferring(team.data):
+                team.content = forms.team_page(hb.templates, c)
+            pages[src] = team
     for c in hb.casussen:
         page = GeneratedPage(c.src_uri, "", c.path, first_line=c.body_line)
         with datatext.deferring(page.data):
@@ -221,12 +229,14 @@ def _checklist_page(hb: Handbook, c: Checklist) -> str:
         if kader:
             explanation, explanation_title = page_link(c.src_uri, kader.page), kader.title
     return render(hb.templates, "checklist-pagina.md", c=c,
-                  explanation=explanation, explanation_title=explanation_title)
+                  explanation=explanation, explanation_title=explanation_title,
+                  team=forms.team_link(c))
 
 
 def checklist_form(hb: Handbook, c: Checklist) -> str:
     sources = [{"short": hb.bibliography.get(s.key).short, "place": s.place} for s in c.sources]
-    return render(hb.templates, "checklist.html", checklist=c, sources=sources)
+    return render(hb.templates, "checklist.html", checklist=c, sources=sources,
+                  print_title=forms.css_string(c.title))
 
 
 def _casus_page(hb: Handbook, c: Casus) -> str:
@@ -353,14 +363,19 @@ def _casussen_hierbij(hb: Handbook, page_src: str) -> str:
     return "\n".join(lines) + "\n" + ("\n" + werkwijzen if werkwijzen else "")
 
 
-def url_of(src_uri: str) -> str:
-    """Site URL of a docs page with use_directory_urls (kept on: URLs are promises)."""
+def url_of(src_uri: str, directory_urls: bool = True) -> str:
+    """Site URL of a docs page with use_directory_urls (kept on: URLs are promises;
+    only the offline copy for file:// uses plain .html files)."""
+    if not directory_urls:
+        return src_uri[: -len(".md")] + ".html"
     if src_uri.endswith("index.md"):
         return src_uri[: -len("index.md")]
     return src_uri[: -len(".md")] + "/"
 
 
-def relative_url(from_src: str, to_src: str) -> str:
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+    if not directory_urls:
+        return posixpath.relpath(url_of(to_src, False), posixpath.dirname(from_src) or ".")
     here, there = url_of(from_src), url_of(to_src)
     rel = posixpath.relpath(there or ".", here or ".")
     return rel + "/" if not rel.endswith("/") else rel
@@ -381,9 +396,11 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
         {"id": "thema", "label": "Thema",
          "options": [(t, label) for t, label in hb.indeling.themes.items() if t in used("themes")]},
     ]
+    labels = {f["id"]: {str(v): label for v, label in f["options"]} for f in filters}
     groups = []
     for part in hb.indeling.parts:
-        items = [{"casus": c, "url": relative_url(page_src, c.src_uri),
+        items = [{"casus": c, "url": relative_url(page_src, c.src_uri, hb.directory_urls),
+                  "labels": forms.casus_labels(labels, c),
                   "kijkramen": [kj[k] for k in c.kijkramen],
                   "themes": [hb.indeling.themes[t] for t in c.themes]}
                  for c in hb.casussen if c.part == part.id]

@@ -1,0 +1,107 @@
+"""Paper: a blank print after filling in is truly blank, pages carry title and number,
+text is at least 9 pt, open questions get four write-in lines, headings stay with their table."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from handboek import site
+from test_browser import fill_everything
+
+NO_PRINT_DIALOG = "window.print = () => { window.__afgedrukt = (window.__afgedrukt || 0) + 1; }"
+
+
+@pytest.fixture(scope="module")
+def handbook(project_root):
+    return site.load_handbook(project_root)
+
+
+def pdf_bytes(page) -> bytes:
+    page.emulate_media(media="print")
+    data = page.pdf(prefer_css_page_size=True, display_header_footer=False, print_background=True)
+    page.emulate_media(media="screen")
+    return data
+
+
+def same(text: str) -> str:
+    """Page text without the print date stamp (only a button print sets it)."""
+    return re.sub(r"\s+", "", re.sub(r"·\s*Afgedrukt op[\d\s-]+", "", text))
+
+
+def texts(data: bytes) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_blank_print_after_filling_is_a_fresh_blank_form(page, site_url, handbook):
+    page.add_init_script(NO_PRINT_DIALOG)
+    counts = {}
+    for c in handbook.checklists:
+        page.goto(site_url + site.url_of(c.src_uri))
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        fresh = texts(pdf_bytes(page))
+        fill_everything(page)
+        filled = page.evaluate("() => JSON.stringify(localStorage)")
+        page.click("button[data-actie=leeg-afdrukken]")
+        assert page.evaluate("window.__afgedrukt") == 1
+        # while it prints, the answers are not in the page at all (Chromium's page.pdf fires afterprint)
+        assert not page.evaluate("""() => [...document.querySelectorAll(".hb-formulier textarea, .hb-formulier input")]
+            .filter(el => el.checked || (el.type !== 'file' && el.type !== 'radio' && el.type !== 'checkbox' && el.value !== ''))
+            .map(el => el.name)"""), c.id
+        after = texts(pdf_bytes(page))
+        assert len(after) == len(fresh), f"{c.id}: {len(after)} pagina's, leeg {len(fresh)}"
+        joined = " ".join(after)
+        assert "Antwoord" not in joined and "24-11-2026" not in joined, f"{c.id}: antwoord in lege afdruk"
+        assert [same(t) for t in after] == [same(t) for t in fresh], c.id
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        assert page.evaluate("() => JSON.stringify(localStorage)") == filled
+        assert "Antwoord" in " ".join(texts(pdf_bytes(page))), f"{c.id}: antwoorden niet terug"
+        page.evaluate("window.__afgedrukt = 0")
+        counts[c.id] = len(after)
+    assert all(n <= 2 for n in counts.values()), counts
+
+
+def test_every_page_has_title_and_page_number(page, site_url, handbook):
+    for c in handbook.checklists:
+        page.goto(site_url + site.url_of(c.src_uri))
+        pages = texts(pdf_bytes(page))
+        for n, text in enumerate(pages, start=1):
+            assert f"pagina {n} van {len(pages)}" in text, f"{c.id}, pagina {n}"
+            assert text.count(c.title) >= 1, f"{c.id}: titel ontbreekt op pagina {n}"
+        assert "Bron:" in pages[-1], f"{c.id}: bronregel niet op de laatste pagina"
+
+
+def test_text_is_at_least_9pt_and_open_questions_have_four_lines(page, site_url, handbook):
+    for c in handbook.checklists:
+        page.goto(site_url + site.url_of(c.src_uri))
+        page.emulate_media(media="print")
+        sizes = page.evaluate("""() => [...document.querySelectorAll(
+            '.hb-formulier :is(label, .hb-toelichting, .hb-vragen li, .hb-inleiding p, .hb-schaal th, .hb-tabel th, .hb-afdruk, h2)')]
+            .filter(el => el.getClientRects().length && el.textContent.trim())
+            .map(el => [parseFloat(getComputedStyle(el).fontSize) * 72 / 96, el.textContent.trim().slice(0, 30)])""")
+        small = [s for s in sizes if s[0] < 8.99]
+        assert sizes and not small, f"{c.id}: tekst kleiner dan 9 pt: {small[:5]}"
+        lines = page.evaluate("""() => [...document.querySelectorAll('.hb-formulier .hb-veld:not(.hb-veld--kop) .hb-afdruk')]
+            .map(el => [el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+                        el.previousElementSibling.rows, el.previousElementSibling.name])""")
+        for count, rows, name in lines:
+            if name.endswith("/notities"):
+                continue
+            assert round(count, 1) >= (4 if rows > 1 else 1), f"{c.id}: {name} heeft {count:.1f} regels"
+        cells = page.evaluate("""() => [...document.querySelectorAll('.hb-tabel .hb-afdruk')]
+            .map(el => el.getBoundingClientRect().height * 25.4 / 96)""")
+        assert all(h >= 15 for h in cells), f"{c.id}: tabelrijen te laag: {min(cells or [0]):.1f} mm"
+        page.emulate_media(media="screen")
+
+
+def test_heading_stays_with_its_table(page, site_url, handbook):
+    plan = next(c for c in handbook.checklists if c.id == "plan-van-aanpak")
+    page.goto(site_url + site.url_of(plan.src_uri))
+    pages = texts(pdf_bytes(page))
+    section = next(s for s in plan.sections if s.table)
+    where = [i for i, t in enumerate(pages) if section.title in t]
+    assert where, "kop niet gevonden"
+    assert section.table.columns[0].title in pages[where[0]], "de kop staat los van zijn tabel"
