@@ -428,15 +428,18 @@ def nav_leerroutes(hb: Handbook) -> list:
 
 def check_files(hb: Handbook, exists, page_urls: set[str], site_url: str) -> list:
     """Checks that need MkDocs' files: pages of leerroutes, pages of the published addresses."""
-    return (routes.check_pages(hb.leerroutes, exists)
-            + adressen.check_pages(hb.addresses, page_urls, hb.redirects, site_url))
+    problems = routes.check_pages(hb.leerroutes, exists)
+    if hb.directory_urls:  # the offline copy (make offline) has other addresses on purpose
+        problems += adressen.check_pages(hb.addresses, page_urls, hb.redirects, site_url)
+    return problems
 
 
 def check_rendered(hb: Handbook, anchors: dict[str, set[str]], src_of: dict[str, str], site_url: str) -> None:
     """Checks that need every page rendered: anchors of leerroutes, addresses and redirects.
     ``anchors``: site URL -> ids on that page; ``src_of``: docs path -> site URL."""
     problems = routes.check_anchors(hb.leerroutes, lambda src: anchors.get(src_of.get(src, "")))
-    problems += adressen.check_anchors(hb.addresses, anchors, src_of, hb.redirects, site_url)
+    if hb.directory_urls:
+        problems += adressen.check_anchors(hb.addresses, anchors, src_of, hb.redirects, site_url)
     problems += adressen.check_redirect_anchors(hb.redirects, anchors, src_of, "docs/_data/omleidingen.yml")
     if problems:
         raise ContentError(problems)
