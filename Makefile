@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build offline test bench adressen install install-test browser clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
-SERVE_FLAGS ?=
+SERVE_FLAGS ?= --dirty
 
 serve: install
 	$(BIN)/mkdocs serve $(SERVE_FLAGS)

@@ -179,11 +179,12 @@ def measure_serve(work: Path, serve_args: list[str], trials: int) -> dict:
                 time.sleep(0.02)
             results.append(seen if seen is not None else float("inf"))
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
     return {"seconds": statistics.median(results), "trials": results, "args": serve_args}
 
 

@@ -1,5 +1,6 @@
 """MkDocs glue for the handbook. Each hook only hands over to ``handboek.site``.
 
+on_startup        note whether this is `mkdocs serve --dirty` (partial rebuilds, handboek.incremental)
 on_config         (re)load the handboek code and all data (casussen, werkwijzen, kijkramen,
                   bronnen, kaders, monitor, begrippen, leerroutes, adressen); add the casussen,
                   werkwijzen and leerroutes to the navigation; abbreviation tooltips from the
@@ -25,7 +26,9 @@ and field: MkDocs prints it without a traceback and exits non-zero.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -41,7 +44,8 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import adressen, afdrukken, begrippen, citeren, datatext, errors, forms, offline, redirects, site, werkwijzen  # noqa: E402
+from handboek import (adressen, afdrukken, begrippen, citeren, datatext, errors, forms,  # noqa: E402
+                      incremental, offline, redirects, site, werkwijzen)
 
 log = get_plugin_logger("handboek")
 
@@ -55,12 +59,22 @@ _page_texts: dict = {}
 _addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "offline",
-           "redirects", "site", "werkwijzen")
+MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
+           "offline", "redirects", "site", "werkwijzen")
+# `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
+# of the current one, and the snapshot it will commit when it finishes.
+_serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
+TITLE = re.compile(r"^title:\s*(.*)$", re.M)
 WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
 LEERROUTES_NAV_SECTION = "Leerroutes"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serve["dirty"] = command == "serve" and dirty
+    if _serve["dirty"]:  # the notice about --dirty is expected here; in strict mode it would abort
+        logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_notice)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -72,7 +86,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _handbook = _guard(site.load_handbook, root)
     _anchors.clear()
     _dates = citeren.git_dates(root)
-    _page_texts.clear()
+    plan = _plan_partial_build(root)
+    if plan.full:
+        _page_texts.clear()
     # Tooltips: every abbreviation in begrippen.yml, for Python-Markdown's abbr extension.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(_handbook.glossary.tooltips)
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
@@ -121,6 +137,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(errors.ContentError(problems).message())
     _guard(site.check_links, hb, lambda src: files.get_file_from_path(src) is not None)
+    plan = _serve["plan"]
+    if plan is not None:  # `mkdocs serve --dirty`: rebuild what the plan says (all of it when full)
+        for f in files.documentation_pages():
+            gen = hb.pages.get(f.src_uri)
+            content = gen.content if gen is not None else f.content_string
+            markers = {m.group(1) for m in site.MARKER.finditer(content)}
+            rebuild = incremental.must_rebuild(plan, gen.shown if gen else None, markers, f.is_modified())
+            f.is_modified = (lambda value: lambda: value)(rebuild)  # type: ignore[method-assign]
     return files
 
 
@@ -161,6 +185,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
     global _addresses
     hb = _require()
     problems = begrippen.check_usage(hb.glossary, list(_page_texts.values()))
+    if _serve["plan"] is not None and not _serve["plan"].full:
+        # A partial rebuild of `make serve` renders only the pages an edit touched: anchors
+        # and published addresses are checked by the next full build (and by make test).
+        if problems:
+            raise PluginError(errors.ContentError(problems).message())
+        return env
     pages = [f for f in files.documentation_pages() if f.page is not None]
     anchors = {f.url: set(f.page.present_anchor_ids or ()) for f in pages}
     try:
@@ -198,6 +228,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def on_post_build(config: MkDocsConfig) -> None:
     hb = _require()
+    if _serve["pending"] is not None:  # this build finished: the next partial one starts from it
+        _serve["snapshot"], _serve["titles"] = _serve["pending"]
     site_dir = Path(config.site_dir)
     for path, html in site.redirect_pages(hb):
         out = site_dir / path
@@ -217,6 +249,24 @@ def _guard(fn, *args):
         return fn(*args)
     except errors.ContentError as exc:
         raise PluginError(exc.message()) from None
+
+
+def _plan_partial_build(root: Path):
+    """Under `mkdocs serve --dirty`: decide what this build redoes (handboek.incremental)."""
+    if not _serve["dirty"]:
+        _serve["plan"] = None
+        return incremental.Plan(True, reason="volledige bouw")
+    hb = _require()
+    current = incremental.snapshot(root)
+    titles = {src: (m.group(1) if (m := TITLE.search(p.content)) else "") for src, p in hb.pages.items()}
+    plan = incremental.plan(_serve["snapshot"], current, _serve["titles"], titles)
+    _serve["plan"], _serve["pending"] = plan, (current, titles)
+    log.info(("Alles opnieuw bouwen: " if plan.full else "Alleen opnieuw bouwen wat verandert: ") + plan.reason)
+    return plan
+
+
+def _drop_dirty_notice(record: logging.LogRecord) -> bool:
+    return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def _reload_handboek() -> None:

@@ -10,7 +10,15 @@ import sys
 import time
 import urllib.request
 
-from conftest import copy_project, mkdocs_env
+from conftest import ROOT, copy_project, mkdocs_env
+
+
+def serve_flags() -> list[str]:
+    """The flags `make serve` gives `mkdocs serve` (SERVE_FLAGS in the Makefile)."""
+    import re
+    m = re.search(r"^SERVE_FLAGS \?=(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert m, "Makefile mist SERVE_FLAGS"
+    return m.group(1).split()
 
 
 def _free_port() -> int:
@@ -38,7 +46,7 @@ def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_flags()],
                             cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
@@ -46,6 +54,15 @@ def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
         casus = project / "casussen" / "sgw-01-bram.md"
         url = base + "casussen/sgw-01-bram/"
         _wait_for(url, "Bram", proc, 90)
+        time.sleep(1)
+        # the story and the summary: a partial rebuild (make serve), which must still update
+        # the pages that list this casus with its summary
+        text = casus.read_text(encoding="utf-8")
+        casus.write_text(text.replace("\nsamenvatting: ", "\nsamenvatting: Nieuw samengevat. ", 1)
+                         + "\nEen zin die er net bij kwam.\n", encoding="utf-8")
+        _wait_for(url, "Een zin die er net bij kwam.", proc)
+        _wait_for(base + "casussen/", "Nieuw samengevat.", proc)
+        _wait_for(base + "supportgericht-werken/stap-1-ontmoeting-en-kennismaking/", "Nieuw samengevat.", proc)
         time.sleep(1)
         text = casus.read_text(encoding="utf-8")
         casus.write_text(text.replace("\ntitel: ", "\ntitel: Gewijzigd ", 1), encoding="utf-8")
@@ -65,6 +82,10 @@ def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
         log.close()
+    output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    if "--dirty" in serve_flags():
+        assert "Alleen opnieuw bouwen wat verandert: casussen/sgw-01-bram.md" in output, output
+        assert "Alles opnieuw bouwen: de titel van casussen/sgw-01-bram.md is veranderd" in output, output
 
 
 def test_build_with_config_file_from_another_directory(tmp_path):

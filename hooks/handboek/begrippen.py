@@ -38,10 +38,11 @@ term? Set 'anker' to the old anchor.
 from __future__ import annotations
 
 import html
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache, cached_property
 from pathlib import Path
 
 from .errors import Problem, Report
@@ -60,6 +61,7 @@ HREF = re.compile(r'href="([^"]*)"')
 ENTRY_KEYS = ("term", "afkorting_van", "tooltip", "definitie", "zie", "ook", "anker")
 
 
+@lru_cache(maxsize=None)
 def is_abbreviation(word: str) -> bool:
     """A word that starts with a capital, has >= 2 capitals, and at least half capitals."""
     letters = [c for c in word if c.isalpha()]
@@ -319,19 +321,41 @@ def check_usage(glossary: Begrippenlijst, pages: list[PageText]) -> list[Problem
                 f"de afkorting '{word}'{where} staat niet in {glossary.shown}. Voeg haar toe met "
                 "'afkorting_van' en een korte definitie, of zet haar bij 'geen_afkortingen' als het "
                 "geen afkorting is."))
-    texts = [p.text for p in pages if p.src != GLOSSARY_PAGE]
+    used = _UsedWords([p.text for p in pages if p.src != GLOSSARY_PAGE])
     for b in glossary.begrippen:
-        patterns = [spelling_pattern(s) for s in b.spellings]
-        if not any(pat.search(t) for pat in patterns for t in texts):
+        if not any(used.has(s) for s in b.spellings):
             forms = "' of '".join(b.spellings)
             problems.append(Problem(glossary.shown, b.line, "term",
                 f"'{forms}' komt op geen enkele pagina voor (de begrippenlijst zelf telt niet). "
                 "Haal de term weg, of zet bij 'ook' de schrijfwijze die in de tekst staat."))
     for word, line in glossary.geen_afkortingen.items():
-        if not any(spelling_pattern(word).search(t) for t in texts):
+        if not used.has(word):
             problems.append(Problem(glossary.shown, line, "woord",
                 f"'{word}' komt op geen enkele pagina voor; haal het weg uit 'geen_afkortingen'."))
     return problems
+
+
+class _UsedWords:
+    """Whether a spelling occurs in any page, by the rule of ``spelling_pattern``.
+
+    One pass over all text builds the set of words; a one-word spelling is then a set or
+    prefix lookup instead of a regular-expression search through every page.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.joined = "\n\n".join(texts)
+        words = WORD.findall(self.joined)
+        self.exact = frozenset(words)
+        self.folded = sorted({w.casefold() for w in words})
+
+    def has(self, spelling: str) -> bool:
+        if not WORD.fullmatch(spelling):  # several words or signs: the full pattern
+            return spelling_pattern(spelling).search(self.joined) is not None
+        if contains_abbreviation(spelling):
+            return spelling in self.exact
+        key = spelling.casefold()  # at the start of a word, any case ('mantelzorg' in 'Mantelzorgers')
+        i = bisect.bisect_left(self.folded, key)
+        return i < len(self.folded) and self.folded[i].startswith(key)
 
 
 def _line_of(source: str, word: str) -> int | None:
