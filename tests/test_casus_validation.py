@@ -35,7 +35,7 @@ vragen:
   - rol: beslisser
     vraag: Wat neem je mee?
 ---
-### Wat er speelde
+## Wat er speelde
 
 Het verhaal.
 """
@@ -116,11 +116,20 @@ def test_broken_front_matter(tmp_path, refs):
 def test_too_few_questions_and_forbidden_headings(tmp_path, refs):
     text = GOOD.replace("""  - rol: beslisser
     vraag: Wat neem je mee?
-""", "").replace("### Wat er speelde", "# Titel\n\n## Vragen")
+""", "").replace("## Wat er speelde", "# Titel\n\n## Vragen")
     found = problems(tmp_path, refs, text)
     assert any("geef minstens drie vragen" in f for f in found)
     assert any("regel 20: gebruik geen kop met één #" in f for f in found)
     assert any("regel 22: laat de kop 'Vragen' of 'Bronnen' weg" in f for f in found)
+
+
+def test_headings_may_not_skip_a_level(tmp_path, refs):
+    """h1 (the title) → h3 is what screen readers and Lighthouse's heading-order flag."""
+    found = problems(tmp_path, refs, GOOD.replace("## Wat er speelde", "### Wat er speelde"))
+    assert found == ["casussen/yy-99-buurtkamer.md, regel 22: deze kop met 3 hekjes slaat een niveau over; "
+                     "gebruik ## (de kopjes van het verhaal beginnen met ##)."]
+    deeper = GOOD.replace("## Wat er speelde", "## Wat er speelde\n\n### Daarna\n\n## Afloop")
+    assert problems(tmp_path, refs, deeper) == []
 
 
 def test_bad_file_name(tmp_path, refs):

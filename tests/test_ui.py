@@ -29,3 +29,35 @@ def test_first_tab_is_dutch(built_site):
     tabs = tabs[: tabs.index("</nav>")]
     first = re.search(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', tabs).group(1)
     assert first == "Start", first
+
+
+def test_casus_story_starts_on_the_first_phone_screen(browser, site_url):
+    """On a phone (390×844) the facts box starts closed, so the story begins on screen one;
+    on a laptop it stays open."""
+    casus = "casussen/gen-01-mieke-moe-en-eenzaam/"
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    try:
+        pg = phone.new_page()
+        pg.goto(site_url + casus)
+        info = pg.locator("details.hb-casusinfo")
+        assert info.evaluate("d => d.open") is False
+        story = pg.locator("article h2").first  # the first heading of the story
+        box = story.bounding_box()
+        assert box is not None and box["y"] + box["height"] < 844, box
+        assert info.bounding_box()["height"] < 80
+        info.locator("summary").click()  # one tap opens the facts
+        assert info.evaluate("d => d.open") is True
+    finally:
+        phone.close()
+    laptop = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        pg = laptop.new_page()
+        pg.goto(site_url + casus)
+        assert pg.locator("details.hb-casusinfo").evaluate("d => d.open") is True
+    finally:
+        laptop.close()
+
+
+def test_bibliography_shows_no_editor_keys(built_site):
+    html = (built_site / "literatuur" / "index.html").read_text(encoding="utf-8")
+    assert "Sleutel voor redacteuren" not in html and "<code>pruim-2015</code>" not in html

@@ -197,12 +197,20 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
         f.error("vragen", f"geef minstens drie vragen om verder te denken; nu zijn het er {len(nodes)}.")
     if not body.strip():
         report.add(body_line, None, "het verhaal van de casus ontbreekt (de tekst onder de kop).")
+    level = 1  # the title is the page's only level-1 heading
     for n, line in enumerate(body.splitlines()):
+        heading = re.match(r"^(#{1,6})\s", line)
         if re.match(r"^#\s", line):
             report.add(body_line + n, None, "gebruik geen kop met één # in een casus: de titel komt uit 'titel'.")
         elif re.match(r"^##\s+(Vragen|Bronnen)\b", line):
             report.add(body_line + n, None, "laat de kop 'Vragen' of 'Bronnen' weg: die worden gemaakt "
                                             "uit 'vragen' en 'bron' in de kop van het bestand.")
+        elif heading and len(heading.group(1)) > level + 1:
+            # Screen readers navigate by heading level: no level may be skipped.
+            report.add(body_line + n, None, f"deze kop met {len(heading.group(1))} hekjes slaat een niveau over; "
+                                            f"gebruik {'#' * (level + 1)} (de kopjes van het verhaal beginnen met ##).")
+        if heading and len(heading.group(1)) > 1:
+            level = len(heading.group(1))
     report.raise_if_any()
     return Casus(id=path.stem, number=m.group("nummer"), title=title, summary=summary,
                  source_key=key, source_place=place, part=part, actors=actors, themes=themes,

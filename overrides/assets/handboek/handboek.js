@@ -653,8 +653,19 @@
     if (filter && filter.hbFromAddress) filter.hbFromAddress();
   });
 
+  /* A casus on a phone: the facts box ("Over deze casus") starts closed, so the story is on
+     the first screen. Without JavaScript, and on wider screens, it stays open. */
+  function foldCasusInfo() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 44.9375em)").matches) return;
+    each(document.querySelectorAll("details.hb-casusinfo:not([data-hb-gevouwen])"), function (d) {
+      d.open = false;
+      d.setAttribute("data-hb-gevouwen", "");
+    });
+  }
+
   function setup() {
     endBlank();
+    foldCasusInfo();
     each(document.querySelectorAll(".hb-formulier[data-opslag]"), setupForm);
     each(document.querySelectorAll(".hb-team[data-checklist]"), setupTeam);
     var filter = document.getElementById("casusfilter");
