@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datatext import Origin, PLAIN, data_text, schema
-from .errors import ContentError, Report, display_path
+from .errors import ContentError, Report, checked, display_path
 from .fields import Fields, load_fields, unique_ids
-from .yamlio import read_text, split_front_matter
+from .yamlio import Map, read_text, split_front_matter
 
 ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
 CASUS_KEYS = schema("casus")
@@ -92,15 +92,16 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
         parts.append(Part(pid or "", f.text("titel") or "", f.text("beschrijving") or "", src or ""))
     vocab = {}
     for name in ("actoren", "themas"):
-        node = top.mapping(name)
+        mapping = top.mapping(name)
         labels = {}
-        for key, label in (node or {}).items():
+        for key, label in (mapping or Map()).items():
+            line = checked(mapping).line_of(key)
             if not isinstance(key, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", key):
-                report.add(node.line_of(key), name, f"'{key}' is geen geldige id (kleine letters en streepjes).")
+                report.add(line, name, f"'{key}' is geen geldige id (kleine letters en streepjes).")
             elif not isinstance(label, str) or not label.strip():
-                report.add(node.line_of(key), name, f"geef '{key}' een naam, zoals '{key}: Naam'.")
+                report.add(line, name, f"geef '{key}' een naam, zoals '{key}: Naam'.")
             else:
-                labels[key] = data_text(label.strip(), Origin(shown, node.line_of(key), name, PLAIN))
+                labels[key] = data_text(label.strip(), Origin(shown, line, name, PLAIN))
         vocab[name] = labels
     report.raise_if_any()
     return Indeling(tuple(parts), vocab["actoren"], vocab["themas"])
@@ -179,7 +180,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
     seq = f.seq("kijkramen", required=False)
     for i, kid in enumerate(f.texts("kijkramen", required=False)):
         if kid not in known_kijkramen:
-            report.add(seq.line_of(i), "kijkramen",
+            report.add(checked(seq).line_of(i), "kijkramen",
                        f"het kijkraam '{kid}' bestaat niet. Kies uit: {', '.join(known_kijkramen)}.")
         else:
             kijkramen.append(kid)
@@ -212,8 +213,9 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
         if heading and len(heading.group(1)) > 1:
             level = len(heading.group(1))
     report.raise_if_any()
-    return Casus(id=path.stem, number=m.group("nummer"), title=title, summary=summary,
-                 source_key=key, source_place=place, part=part, actors=actors, themes=themes,
+    return Casus(id=path.stem, number=checked(m).group("nummer"), title=checked(title),
+                 summary=checked(summary), source_key=checked(key), source_place=checked(place),
+                 part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
                  questions=tuple(questions), body=body, body_line=body_line, path=shown)
 
@@ -223,7 +225,7 @@ def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:
     out = []
     for i, value in enumerate(f.texts(key)):
         if value not in known:
-            f.report.add(seq.line_of(i), key, f"'{value}' staat niet in de lijst ({where}). "
+            f.report.add(checked(seq).line_of(i), key, f"'{value}' staat niet in de lijst ({where}). "
                                               f"Kies uit: {', '.join(known)}.")
         else:
             out.append(value)

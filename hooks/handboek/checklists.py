@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datatext import schema
-from .errors import ContentError, Report, display_path
+from .errors import ContentError, Report, checked, display_path
 from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map
 
@@ -166,8 +166,8 @@ def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
     unique_ids(report, section_nodes, "id", "onderdeel")
     sections = tuple(filter(None, (_section(report, node, bool(scale)) for node in section_nodes)))
     report.raise_if_any()
-    return Checklist(id=cid, kind=kind, title=title, version=version, sources=sources,
-                     credit=credit, intro=intro, scale=scale, orientation=orientation,
+    return Checklist(id=checked(cid), kind=checked(kind), title=checked(title), version=checked(version),
+                     sources=sources, credit=credit, intro=checked(intro), scale=scale, orientation=orientation,
                      head_fields=tuple(head), sections=sections, path=shown)
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,6 @@ class Report:
         if problem not in self.problems:  # each problem is reported once
             self.problems.append(problem)
 
-    def extend(self, other: "Report") -> None:
-        self.problems.extend(other.problems)
-
     def __bool__(self) -> bool:  # true when there is something to report
         return bool(self.problems)
 
@@ -73,13 +73,10 @@ def display_path(path: Path | str, root: Path | str | None = None) -> str:
     return p.as_posix()
 
 
-def collect(*reports_or_errors) -> None:
-    """Raise one ContentError for all problems in the given reports/errors."""
-    problems: list[Problem] = []
-    for r in reports_or_errors:
-        if isinstance(r, Report):
-            problems.extend(r.problems)
-        elif isinstance(r, ContentError):
-            problems.extend(r.problems)
-    if problems:
-        raise ContentError(problems)
+
+def checked(value: T | None) -> T:
+    """A value read after ``Report.raise_if_any()``: when it was missing or wrong, that was
+    reported and the file never got here, so it is present (the type checker learns it here)."""
+    if value is None:
+        raise AssertionError("a missing or wrong value was not reported")
+    return value

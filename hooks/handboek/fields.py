@@ -8,16 +8,14 @@ Unknown keys are reported when the wrapper is made.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from typing import overload
 
 from . import datatext
 from .errors import Report
 from .yamlio import Map, Seq, load_yaml_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-TYPE_NAMES = {str: "tekst", int: "een heel getal", bool: "ja of nee (true/false)",
-              list: "een lijst", dict: "een groep velden"}
 
 
 def type_name(value) -> str:
@@ -112,6 +110,14 @@ class Fields:
             return None
         return value
 
+    @overload
+    def integer(self, key, required: bool = ..., minimum: int | None = ..., maximum: int | None = ...,
+                *, default: int) -> int: ...
+
+    @overload
+    def integer(self, key, required: bool = ..., minimum: int | None = ..., maximum: int | None = ...,
+                default: None = ...) -> int | None: ...
+
     def integer(self, key, required: bool = True, minimum: int | None = None,
                 maximum: int | None = None, default: int | None = None) -> int | None:
         if self._missing(key, required):
@@ -148,6 +154,12 @@ class Fields:
             return default
         return value
 
+    @overload
+    def choice(self, key, options: Iterable[str], required: bool = ..., *, default: str) -> str: ...
+
+    @overload
+    def choice(self, key, options: Iterable[str], required: bool = ..., default: None = ...) -> str | None: ...
+
     def choice(self, key, options: Iterable[str], required: bool = True,
                default: str | None = None) -> str | None:
         options = list(options)
@@ -182,7 +194,9 @@ class Fields:
         """A list of mappings; wrong items are reported and skipped."""
         items = self.seq(key, required)
         out: list[Map] = []
-        for i, item in enumerate(items or []):
+        if items is None:
+            return out
+        for i, item in enumerate(items):
             if isinstance(item, Map):
                 out.append(item)
             else:
@@ -195,7 +209,9 @@ class Fields:
         """A list of non-empty strings."""
         items = self.seq(key, required)
         out: list[str] = []
-        for i, item in enumerate(items or []):
+        if items is None:
+            return out
+        for i, item in enumerate(items):
             line = items.line_of(i)
             if isinstance(item, str) and not item.strip():
                 self.report.add(line, str(key), self._prefix() + f"item {i + 1} is leeg.")
@@ -216,7 +232,9 @@ class Fields:
     def integers(self, key, minimum: int, maximum: int, required: bool = True) -> list[int]:
         items = self.seq(key, required)
         out: list[int] = []
-        for i, item in enumerate(items or []):
+        if items is None:
+            return out
+        for i, item in enumerate(items):
             line = items.line_of(i)
             if isinstance(item, bool) or not isinstance(item, int):
                 self.report.add(line, str(key), self._prefix() +

@@ -38,10 +38,6 @@ class Redirect:
     def is_page(self) -> bool:
         return self.old_anchor is None
 
-    @property
-    def shown_old(self) -> str:
-        return self.old + (f"#{self.old_anchor}" if self.old_anchor else "")
-
 
 def load_redirects(path: Path, shown: str) -> list[Redirect]:
     if not path.exists():

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..datatext import schema
-from ..errors import Report
+from ..errors import Report, checked
 from ..fields import Fields, load_fields
 from . import checks
 from .view import MAX_YEARS
@@ -51,12 +51,9 @@ def load_monitor(path: Path, shown: str, bakens: Mapping[int, str],
 
     report.problems.sort(key=lambda p: p.line or 0)
     report.raise_if_any()
-    if (title is None or area is None or source_key is None or source_place is None or scale is None
-            or test is None or correction is None):
-        raise AssertionError("a missing monitor field was not reported")  # every None is reported above
     return Monitor(
-        title=title, source_key=source_key, source_place=source_place, area=area,
-        scale=scale, test=test, correction=correction,
+        title=checked(title), source_key=checked(source_key), source_place=checked(source_place),
+        area=checked(area), scale=checked(scale), test=checked(test), correction=checked(correction),
         measurements=tuple(sorted(measurements, key=lambda m: m.year)),
         bakens=tuple(sorted(baken_scores, key=lambda b: b.number)),
     )
