@@ -1,6 +1,7 @@
 # Handboek Sociaal Werk in de Wijk — the two commands of the README, and a few helpers.
 #   make serve   install everything and serve the site on http://127.0.0.1:8000
-#   make test    install everything (Chromium included, on Debian/Ubuntu) and run all tests
+#   make test    install everything (Chromium included, on Debian/Ubuntu), lint, and run all tests
+#   make lint    ruff and mypy over hooks/, tests/ and bench/ (settings in pyproject.toml)
 #   make adressen  add new pages and anchors to the published addresses (docs/_data/adressen.txt)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test bench adressen install install-test browser clean
+.PHONY: serve build offline test lint bench adressen install install-test browser clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
 SERVE_FLAGS ?= --dirty
@@ -32,8 +33,13 @@ offline: install
 	rm -rf dist/handboek-offline
 	@echo "Klaar: dist/handboek-offline.zip"
 
-test: install-test browser
+test: install-test browser lint
 	$(BIN)/python -m pytest
+
+# Style and types of the Python code (settings in pyproject.toml); runs before the tests.
+lint: install-test
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/mypy
 
 # Speed and size against bench/budgets.yml (not part of `make test`): see bench/run.py.
 bench: install
@@ -61,4 +67,4 @@ browser:
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

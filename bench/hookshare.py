@@ -25,7 +25,7 @@ def main(project: str, site_dir: str) -> None:
     config = load_config("mkdocs.yml", site_dir=site_dir, strict=True)
     config_loaded = time.perf_counter()
     hook_names = [name for name in config.hooks if "handboek_hook" in name]
-    for event, methods in config.plugins.events.items():
+    for methods in config.plugins.events.values():
         for i, method in enumerate(methods):
             if getattr(method, "__module__", None) in hook_names:
                 methods[i] = _timed(method, spent)

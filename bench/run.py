@@ -75,10 +75,10 @@ def dump_config(project: Path) -> Path:
     """A config beside mkdocs.yml that adds the dump hook (paths stay relative to the project)."""
     shutil.copy2(BENCH / "dump_hook.py", project / "bench_dump_hook.py")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    m = re.search(r"^hooks:\s*\n((?:[ \t]+-[^\n]*\n)+)", text, re.M)
+    m = re.search(r"^hooks:\s*\n(([ \t]+)-[^\n]*\n(?:[ \t]+-[^\n]*\n)*)", text, re.M)
     if not m:
         sys.exit("bench: mkdocs.yml heeft geen 'hooks:'-lijst.")
-    indent = re.match(r"[ \t]+", m.group(1)).group(0)
+    indent = m.group(2)
     text = text[: m.end()] + f"{indent}- bench_dump_hook.py\n" + text[m.end():]
     cfg = project / "mkdocs-bench.yml"
     cfg.write_text(text, encoding="utf-8")
@@ -245,11 +245,13 @@ def main() -> int:
     print(f"Bouw ({b['pages']} pagina's, mediaan van {runs}):")
     print(f"  volledige bouw          {b['build']:.2f} s   (runs: {', '.join(f'{x:.2f}' for x in b['builds'])})")
     print(f"  Markdown-vloer          {b['floor']:.2f} s   (proces; omzetten alleen {b['convert']:.2f} s)")
-    print(f"  eigen werk van de hook  {b['hook']:.2f} s   ({100 * b['hook'] / b['hook_build']:.0f} % van {b['hook_build']:.2f} s)")
+    share = 100 * b['hook'] / b['hook_build']
+    print(f"  eigen werk van de hook  {b['hook']:.2f} s   ({share:.0f} % van {b['hook_build']:.2f} s)")
     print("Schaal:")
     print("  factor  pagina's   bouw      per pagina   startpagina")
     for s in scales:
-        print(f"  ×{s['factor']:<6} {s['pages']:>7}   {s['build']:6.2f} s   {1000 * s['per_page']:6.1f} ms    {kb(s['home'])}")
+        print(f"  ×{s['factor']:<6} {s['pages']:>7}   {s['build']:6.2f} s   "
+              f"{1000 * s['per_page']:6.1f} ms    {kb(s['home'])}")
     print(f"serve: {', '.join('∞' if x == float('inf') else f'{x:.2f}' for x in serve['trials'])} s"
           f"  (flags: {' '.join(serve['args']) or 'geen'})")
     print(f"Grootte:{'':<56}ruw       gzip")

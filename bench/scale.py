@@ -25,7 +25,7 @@ def scale(project: Path, factor: int) -> int:
             series, rest = path.stem.split("-", 1)
             text = path.read_text(encoding="utf-8")
 
-            def retitle(m: re.Match) -> str:
+            def retitle(m: re.Match, k: int = k) -> str:
                 value = m.group(2).strip()
                 quote = value[0] if value[:1] in "'\"" else ""
                 inner = value[1:-1] if quote else value

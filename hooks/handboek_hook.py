@@ -33,10 +33,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -44,8 +43,19 @@ from mkdocs.utils import get_relative_url
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
 
-from handboek import (adressen, afdrukken, begrippen, citeren, datatext, errors, forms,  # noqa: E402
-                      incremental, offline, redirects, site, werkwijzen)
+from handboek import (  # noqa: E402
+    adressen,
+    afdrukken,
+    begrippen,
+    citeren,
+    datatext,
+    errors,
+    forms,
+    incremental,
+    offline,
+    site,
+    werkwijzen,
+)
 
 log = get_plugin_logger("handboek")
 

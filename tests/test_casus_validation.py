@@ -96,7 +96,8 @@ def test_unknown_actor_and_theme_and_role_together(tmp_path, refs):
     assert len(found) == 3
     assert "regel 8, veld 'actoren': 'buurman' staat niet in de lijst" in found[0]
     assert "regel 9, veld 'themas': 'eenzaamheid' staat niet in de lijst" in found[1]
-    assert "regel 17, veld 'rol': (vragen) 'dromer' kan hier niet. Kies uit: doener, beschouwer, denker, beslisser." in found[2]
+    assert ("regel 17, veld 'rol': (vragen) 'dromer' kan hier niet. "
+            "Kies uit: doener, beschouwer, denker, beslisser.") in found[2]
 
 
 def test_casus_without_any_reference(tmp_path, refs):

@@ -123,7 +123,8 @@ def test_wrong_type(tmp_path):
 
 
 def test_unknown_key(tmp_path):
-    found = problems(tmp_path, GOOD.replace("        toelichting: Zonder oordeel.", "        toelichtng: Zonder oordeel."))
+    found = problems(tmp_path, GOOD.replace("        toelichting: Zonder oordeel.",
+                                            "        toelichtng: Zonder oordeel."))
     assert len(found) == 1
     assert found[0].startswith("kijkramen/proef.yml, regel 16, veld 'toelichtng': (onderdeel 'professional', "
                                "item 'open') dit veld is onbekend (tikfout?).")
@@ -154,7 +155,8 @@ def test_section_without_content(tmp_path):
 
 def test_invalid_scale(tmp_path):
     assert problems(tmp_path, GOOD.replace("schaal: [nee, soms, ja]", "schaal: [ja]")) == [
-        "kijkramen/proef.yml, regel 9, veld 'schaal': een schaal heeft 2 tot 7 verschillende antwoorden; hier staan er 1."]
+        "kijkramen/proef.yml, regel 9, veld 'schaal': een schaal heeft 2 tot 7 verschillende antwoorden; "
+        "hier staan er 1."]
     found = problems(tmp_path, GOOD.replace("schaal: [nee, soms, ja]", "schaal: [nee, ja, nee]"))
     assert found == ["kijkramen/proef.yml, regel 9, veld 'schaal': 'nee' staat er twee keer in."]
 
@@ -173,7 +175,8 @@ def test_not_utf8(tmp_path):
 
 def test_id_must_match_file_name(tmp_path):
     found = problems(tmp_path, GOOD, name="ander.yml")
-    assert found == ["kijkramen/ander.yml, regel 1, veld 'id': de id 'proef' moet gelijk zijn aan de bestandsnaam 'ander'."]
+    assert found == ["kijkramen/ander.yml, regel 1, veld 'id': "
+                     "de id 'proef' moet gelijk zijn aan de bestandsnaam 'ander'."]
 
 
 def test_invalid_id_and_kind_and_table(tmp_path):

@@ -12,9 +12,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
 from handboek.bibliography import load_bibliography  # noqa: E402
 from handboek.casussen import load_kaders  # noqa: E402
 from handboek.errors import ContentError  # noqa: E402
-from handboek.monitor import (  # noqa: E402
-    GRID_COLOUR, HATCH_COLOUR, TEXT_COLOUR, YEAR_STYLES, load_monitor, render_monitor,
-)
+from handboek.monitor import GRID_COLOUR, HATCH_COLOUR, TEXT_COLOUR, YEAR_STYLES, load_monitor, render_monitor  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "docs" / "_data" / "monitor.yml"
@@ -105,10 +103,10 @@ def test_table_shows_every_number(real):
     for n, invited, year in ((56, 105, 2015), (61, 120, 2016), (83, 114, 2017)):
         assert f"{year}<br>n = {n} van {invited}" in head
     assert len(body) == 8
-    for row, b in zip(body, real.bakens):
+    for row, b in zip(body, real.bakens, strict=True):
         assert f"{b.number}. {b.name}" in row
         assert f"<td>{b.number_in_monitor}</td>" in row
-        for value, score in zip(TABEL_8[b.number], b.scores):
+        for value, score in zip(TABEL_8[b.number], b.scores, strict=True):
             assert f"{value:.2f}".replace(".", ",") + f" ({score.rank})" in row
         for _, _, p in SIGNIFICANT.get(b.number, ()):
             assert f"p = {p:.3f}".replace(".", ",") in row

@@ -27,7 +27,8 @@ def test_page_has_no_javascript_errors(context, site_url, kind):
     page.goto(site_url + PAGES[kind])
     page.wait_for_load_state("networkidle")
     # a stored answer file with broken answers must not break the page either
-    page.evaluate("""() => { localStorage.setItem('handboek:presentie:v1', '{"soort":"handboek-antwoorden","antwoorden":null}');
+    page.evaluate("""() => { localStorage.setItem('handboek:presentie:v1',
+                                                  '{"soort":"handboek-antwoorden","antwoorden":null}');
                              localStorage.setItem('handboek:plan-van-aanpak:v1', 'geen json'); }""")
     page.reload()
     page.wait_for_load_state("networkidle")

@@ -49,7 +49,8 @@ def test_blank_print_after_filling_is_a_fresh_blank_form(page, site_url, handboo
         assert page.evaluate("window.__afgedrukt") == 1
         # while it prints, the answers are not in the page at all (Chromium's page.pdf fires afterprint)
         assert not page.evaluate("""() => [...document.querySelectorAll(".hb-formulier textarea, .hb-formulier input")]
-            .filter(el => el.checked || (el.type !== 'file' && el.type !== 'radio' && el.type !== 'checkbox' && el.value !== ''))
+            .filter(el => el.checked
+                          || (el.type !== 'file' && el.type !== 'radio' && el.type !== 'checkbox' && el.value !== ''))
             .map(el => el.name)"""), c.id
         after = texts(pdf_bytes(page))
         assert len(after) == len(fresh), f"{c.id}: {len(after)} pagina's, leeg {len(fresh)}"
@@ -79,12 +80,14 @@ def test_text_is_at_least_9pt_and_open_questions_have_four_lines(page, site_url,
         page.goto(site_url + site.url_of(c.src_uri))
         page.emulate_media(media="print")
         sizes = page.evaluate("""() => [...document.querySelectorAll(
-            '.hb-formulier :is(label, .hb-toelichting, .hb-vragen li, .hb-inleiding p, .hb-schaal th, .hb-tabel th, .hb-afdruk, h2)')]
+            '.hb-formulier :is(label, .hb-toelichting, .hb-vragen li, .hb-inleiding p, .hb-schaal th, '
+            + '.hb-tabel th, .hb-afdruk, h2)')]
             .filter(el => el.getClientRects().length && el.textContent.trim())
             .map(el => [parseFloat(getComputedStyle(el).fontSize) * 72 / 96, el.textContent.trim().slice(0, 30)])""")
         small = [s for s in sizes if s[0] < 8.99]
         assert sizes and not small, f"{c.id}: tekst kleiner dan 9 pt: {small[:5]}"
-        lines = page.evaluate("""() => [...document.querySelectorAll('.hb-formulier .hb-veld:not(.hb-veld--kop) .hb-afdruk')]
+        lines = page.evaluate("""() => [
+            ...document.querySelectorAll('.hb-formulier .hb-veld:not(.hb-veld--kop) .hb-afdruk')]
             .map(el => [el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
                         el.previousElementSibling.rows, el.previousElementSibling.name])""")
         for count, rows, name in lines:

@@ -45,7 +45,7 @@ def _wait_for(url: str, text: str, proc, seconds: float = 30) -> str:
 def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
-    log = open(tmp_path / "serve.log", "w")
+    log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - the server writes to it until the finally below
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *serve_flags()],
                             cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)

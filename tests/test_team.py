@@ -64,8 +64,10 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     first, second = f"{s1.id}/{s1.items[0].id}", f"{s1.id}/{s1.items[1].id}"
     note = next(n for n in c.input_names if n.startswith(c.sections[-1].id + "/"))
     files = [
-        write(tmp_path, "anna.json", export(c, {first: c.scale[0], second: c.scale[1], note: "Meer tijd voor buurtbezoek"})),
-        write(tmp_path, "bram.json", export(c, {first: c.scale[3], second: c.scale[1], note: "Samen met de bibliotheek"})),
+        write(tmp_path, "anna.json",
+              export(c, {first: c.scale[0], second: c.scale[1], note: "Meer tijd voor buurtbezoek"})),
+        write(tmp_path, "bram.json",
+              export(c, {first: c.scale[3], second: c.scale[1], note: "Samen met de bibliotheek"})),
         write(tmp_path, "cas.json", export(c, {first: c.scale[2], second: c.scale[2], "kop/team": "Noord"})),
         write(tmp_path, "presentie.json", export(c, {first: c.scale[0]}, checklist="presentie")),
         write(tmp_path, "oud.json", export(c, {first: c.scale[0]}, versie=c.version + 1)),
@@ -77,7 +79,8 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     status = page.locator(".hb-team__status").inner_text()
     assert status.startswith("3 bestanden tellen mee; 2 niet"), status
     refused = page.locator(".hb-team__geweigerd").all_inner_texts()
-    assert any(r.startswith("presentie.json telt niet mee: het hoort bij een ander formulier (presentie)") for r in refused), refused
+    assert any(r.startswith("presentie.json telt niet mee: het hoort bij een ander formulier (presentie)")
+               for r in refused), refused
     assert any(r.startswith(f"oud.json telt niet mee: het hoort bij versie {c.version + 1}") for r in refused), refused
     row = page.locator(f"tr[data-naam='{first}'] td[data-optie]").all_inner_texts()
     assert row == ["1", "·", "1", "1"]

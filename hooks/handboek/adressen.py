@@ -54,7 +54,8 @@ def parse(text: str) -> tuple[list[Address], list[Problem]]:
         page, _, anchor = line.partition("#")
         if not OLD_URL.match(page) or (anchor and not ANCHOR.match(anchor)):
             problems.append(Problem(FILE, n, None, f"'{line}' is geen geldig adres: schrijf het zoals "
-                                    "'bakens/' of 'bakens/3-direct-erop-af/#casussen-hierbij' (de thuispagina is './')."))
+                                    "'bakens/' of 'bakens/3-direct-erop-af/#casussen-hierbij' "
+                                    "(de thuispagina is './')."))
             continue
         if line in seen:
             problems.append(Problem(FILE, n, None, f"het adres '{line}' staat er twee keer in."))

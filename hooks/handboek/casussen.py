@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datatext import Origin, PLAIN, data_text, schema
+from .datatext import PLAIN, Origin, data_text, schema
 from .errors import ContentError, Report, checked, display_path
 from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map, read_text, split_front_matter

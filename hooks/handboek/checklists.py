@@ -271,7 +271,8 @@ def load_checklists(folder: Path, root: Path, source_keys: list[str]) -> list[Ch
     for c in result:
         if c.id in seen:
             report = Report(c.path)
-            report.add(1, "id", f"de id '{c.id}' wordt ook gebruikt door {seen[c.id]}; elke checklist heeft een eigen id.")
+            report.add(1, "id", f"de id '{c.id}' wordt ook gebruikt door {seen[c.id]}; "
+                                "elke checklist heeft een eigen id.")
             problems.extend(report.problems)
         seen[c.id] = c.path
     if problems:

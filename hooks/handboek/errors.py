@@ -8,6 +8,7 @@ traceback and with a non-zero exit.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -66,10 +67,8 @@ def display_path(path: Path | str, root: Path | str | None = None) -> str:
     """A path as an editor sees it: relative to the project root, with slashes."""
     p = Path(path)
     if root is not None:
-        try:
+        with contextlib.suppress(ValueError):  # outside the root: keep the path as it is
             p = p.resolve().relative_to(Path(root).resolve())
-        except ValueError:
-            pass
     return p.as_posix()
 
 

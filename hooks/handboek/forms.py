@@ -38,7 +38,7 @@ def form_fields(c: Checklist) -> list[dict]:
     out = [{"name": f"kop/{fid}", "kind": "text", "label": label, "section": HEAD_SECTION, "sid": "kop"}
            for fid, label in c.head_fields]
     for s in c.sections:
-        def add(name, kind, label):
+        def add(name: str, kind: str, label: str, s=s) -> None:
             out.append({"name": f"{s.id}/{name}", "kind": kind, "label": label, "section": s.title, "sid": s.id})
         for item in s.items:
             add(item.id, "radio" if c.scale else "checkbox", item.text)

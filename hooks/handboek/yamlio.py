@@ -92,9 +92,11 @@ def read_text(path: Path, shown: str) -> str:
     except FileNotFoundError:
         raise ContentError([Problem(shown, None, None, "dit bestand ontbreekt.")]) from None
     except IsADirectoryError:
-        raise ContentError([Problem(shown, None, None, "hier staat een map, maar dit moet een bestand zijn.")]) from None
+        raise ContentError([Problem(shown, None, None,
+                                    "hier staat een map, maar dit moet een bestand zijn.")]) from None
     except OSError as exc:
-        raise ContentError([Problem(shown, None, None, f"dit bestand kan niet worden gelezen ({exc.strerror}).")]) from None
+        raise ContentError([Problem(shown, None, None,
+                                    f"dit bestand kan niet worden gelezen ({exc.strerror}).")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

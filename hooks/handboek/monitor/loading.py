@@ -13,10 +13,8 @@ from ..datatext import schema
 from ..errors import Report, checked
 from ..fields import Fields, load_fields
 from . import checks
+from .model import DIRECTIONS, BakenScores, Correction, Difference, Measurement, Monitor, Scale, Score, SignificanceTest
 from .view import MAX_YEARS
-from .model import (
-    DIRECTIONS, BakenScores, Correction, Difference, Measurement, Monitor, Scale, Score, SignificanceTest,
-)
 
 # Allowed YAML keys (Dutch, for content editors) per mapping in the data file.
 # (The kinds of text of every key are registered in datatext.REGISTRY.)

@@ -94,7 +94,7 @@ def chart_view(m: Monitor) -> dict[str, Any]:
 
     legend = []
     lx = AXIS_LEFT
-    for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements):
+    for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements, strict=False):  # <= one style per year
         text = f"{measurement.year} (n = {measurement.n})"
         text_x = lx + SWATCH_WIDTH + SWATCH_TEXT_GAP
         legend.append({"x": lx, "text_x": text_x, "text": text, "fill": fill, "stroke": stroke})
@@ -105,7 +105,7 @@ def chart_view(m: Monitor) -> dict[str, Any]:
     for b in m.bakens:
         bars = []
         bar_y = y + LABEL_HEIGHT
-        for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements):
+        for (fill, stroke), measurement in zip(YEAR_STYLES, m.measurements, strict=False):  # <= one style per year
             mean = b.score_in(measurement.year).mean
             width = max(x(mean) - AXIS_LEFT, 1)
             label = dutch_decimal(mean)
