@@ -134,35 +134,22 @@ def _poll_faster(server) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages as MkDocs files; then check everything that needs the full list."""
     hb = _require()
-    Problem = errors.Problem
     hb.directory_urls = config.use_directory_urls
-    problems = []
+
+    def exists(src: str) -> bool:
+        return files.get_file_from_path(src) is not None
+
+    problems = site.check_generated(hb, exists)  # against the files in docs/, before adding
     for page in hb.pages.values():
-        if files.get_file_from_path(page.src_uri) is not None:
-            problems.append(Problem(page.shown, None, None,
-                                    f"deze pagina zou {page.src_uri} worden, maar docs/{page.src_uri} "
-                                    "bestaat al. Hernoem een van beide."))
-            continue
-        files.append(File.generated(config, page.src_uri, content=page.content))
-    for r in hb.redirects:
-        if files.get_file_from_path(r.target) is None:
-            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "naar",
-                                    f"de pagina '{r.target}' bestaat niet."))
-        existing = next((f for f in files.documentation_pages() if f.url == r.old), None)
-        if existing is not None and r.is_page:
-            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
-                                    f"op het adres '{r.old}' staat nog een pagina ({existing.src_uri})."))
-    for src in sorted(hb.kader_pages):
-        if files.get_file_from_path(src) is None:
-            problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
-                                    f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
-    problems += begrippen.check_zie(hb.glossary, {f.src_uri for f in files.documentation_pages()})
-    problems += site.check_files(hb, lambda src: files.get_file_from_path(src) is not None,
-                                 {f.url for f in files.documentation_pages()}, config.site_url or "")
+        if not exists(page.src_uri):
+            files.append(File.generated(config, page.src_uri, content=page.content))
+    pages = {f.url: f.src_uri for f in files.documentation_pages()}
+    problems += site.check_files(hb, exists, pages, config.site_url or "")
     if problems:
         raise PluginError(errors.ContentError(problems).message())
-    _guard(site.check_links, hb, lambda src: files.get_file_from_path(src) is not None)
+    _guard(site.check_links, hb, exists)
     plan = _serve["plan"]
     if plan is not None:  # `mkdocs serve --dirty`: rebuild what the plan says (all of it when full)
         for f in files.documentation_pages():

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .begrippen import GLOSSARY_PAGE, Begrippenlijst, load_begrippen, render_glossary
+from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
 from . import adressen, leerroutes as routes
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
@@ -426,11 +427,35 @@ def nav_leerroutes(hb: Handbook) -> list:
     return [{r.title: r.src_uri} for r in hb.leerroutes]
 
 
-def check_files(hb: Handbook, exists, page_urls: set[str], site_url: str) -> list:
-    """Checks that need MkDocs' files: pages of leerroutes, pages of the published addresses."""
-    problems = routes.check_pages(hb.leerroutes, exists)
+def check_generated(hb: Handbook, exists: Callable[[str], bool]) -> list[Problem]:
+    """A generated page may not take the place of a file in docs/ (``exists``: the docs files)."""
+    return [Problem(page.shown, None, None, f"deze pagina zou {page.src_uri} worden, maar docs/{page.src_uri} "
+                                            "bestaat al. Hernoem een van beide.")
+            for page in hb.pages.values() if exists(page.src_uri)]
+
+
+def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str, str],
+                site_url: str) -> list[Problem]:
+    """Checks that need every page of the site (docs files and generated pages): ``exists(src)``
+    tells whether there is a page for a docs path; ``pages`` maps each page's site URL to its
+    docs path. Redirects, kader pages, 'zie' of the begrippenlijst, pages of leerroutes and
+    of the published addresses."""
+    problems: list[Problem] = []
+    for r in hb.redirects:
+        if not exists(r.target):
+            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "naar", f"de pagina '{r.target}' bestaat niet."))
+        if r.is_page and r.old in pages:
+            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
+                                    f"op het adres '{r.old}' staat nog een pagina ({pages[r.old]})."))
+    for src in sorted(hb.kader_pages):
+        if not exists(src):
+            problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
+                                    f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
+    if hb.glossary is not None:
+        problems += check_zie(hb.glossary, set(pages.values()))
+    problems += routes.check_pages(hb.leerroutes, exists)
     if hb.directory_urls:  # the offline copy (make offline) has other addresses on purpose
-        problems += adressen.check_pages(hb.addresses, page_urls, hb.redirects, site_url)
+        problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url)
     return problems
 
 
