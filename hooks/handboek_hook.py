@@ -204,20 +204,21 @@ def on_env(env, config: MkDocsConfig, files: Files):
         if problems:
             raise PluginError(errors.ContentError(problems).message())
         return env
-    pages = [f for f in files.documentation_pages() if f.page is not None]
-    anchors = {f.url: set(f.page.present_anchor_ids or ()) for f in pages}
+    pages = [(f, f.page) for f in files.documentation_pages() if f.page is not None]
+    anchors = {f.url: set(page.present_anchor_ids or ()) for f, page in pages}
     try:
-        site.check_rendered(hb, anchors, {f.src_uri: f.url for f in pages}, config.site_url or "")
+        site.check_rendered(hb, anchors, {f.src_uri: f.url for f, _ in pages}, config.site_url or "")
     except errors.ContentError as exc:
         problems += exc.problems
     if problems:
         raise PluginError(errors.ContentError(problems).message())
-    linked = defaultdict(set)  # anchors one page links to on another: people rely on them
-    for f in pages:
-        for to, links in (f.page.links_to_anchors or {}).items():
+    # anchors one page links to on another: people rely on them
+    linked: defaultdict[str, set[str]] = defaultdict(set)
+    for f, page in pages:
+        for to, links in (page.links_to_anchors or {}).items():
             if to is not f:
                 linked[to.url].update(links)
-    _addresses = adressen.collect((f.url, f.page.markdown, linked[f.url], anchors[f.url]) for f in pages)
+    _addresses = adressen.collect((f.url, page.markdown, linked[f.url], anchors[f.url]) for f, page in pages)
     return env
 
 
@@ -225,7 +226,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """Give the theme (overrides/main.html) the page's reference, unless the page says
     ``citeren: false`` in its front matter."""
     hb = _require()
-    if afdrukken.MARKER in (page.content or ""):
+    if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
     if page.meta.get("citeren", True) is False or not config.site_url:
