@@ -293,7 +293,9 @@ def test_glossary_page_alphabetical_with_stable_anchors(built_site, glossary):
 def test_glossary_is_in_nav_and_linked_from_home(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="begrippen/"' in home
-    assert '<a href="begrippen/" class="md-nav__link">' in home  # in the navigation, under Over
+    # in the navigation, under Over (navigation.prune: shown expanded on the pages of that section)
+    page = (built_site / "begrippen" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="./" class="md-nav__link md-nav__link--active"' in page.split("md-nav--primary", 1)[1]
 
 
 def test_tooltips_in_the_text(built_site, glossary):
