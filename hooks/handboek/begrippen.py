@@ -355,7 +355,13 @@ class _UsedWords:
 
     def has(self, spelling: str) -> bool:
         if not WORD.fullmatch(spelling):  # several words or signs: the full pattern
+            words = WORD.findall(spelling)
+            if not all(self._has_word(w) for w in words[:-1]):  # cheap: a word is missing
+                return False
             return spelling_pattern(spelling).search(self.joined) is not None
+        return self._has_word(spelling)
+
+    def _has_word(self, spelling: str) -> bool:
         if contains_abbreviation(spelling):
             return spelling in self.exact
         key = spelling.casefold()  # at the start of a word, any case ('mantelzorg' in 'Mantelzorgers')

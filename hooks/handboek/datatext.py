@@ -393,6 +393,20 @@ class _LinksExtension(Extension):
         md.treeprocessors.register(_Links(md, self.text, self.ctx, self.unsafe), "handboek_links", 0)
 
 
+_engines: dict[bool, tuple[_markdown.Markdown, _Links]] = {}
+
+
+def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
+    """One Markdown converter per kind (inline, block), reused for every text of a build:
+    building a converter costs more than converting a short text. Its link treeprocessor
+    gets the text and context of each conversion."""
+    if block not in _engines:
+        extensions = ["sane_lists", _LinksExtension(None, None, None)] + (["tables"] if block else [])
+        md = _markdown.Markdown(extensions=extensions, output_format="html")
+        _engines[block] = (md, md.treeprocessors["handboek_links"])
+    return _engines[block]
+
+
 def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> str:
     citer = _citer.get() if unsafe is None else None
     cites: list[str] = []
@@ -409,8 +423,12 @@ def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> st
     source = re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)   # keep '> ' quotes working
     if not block:
         source = " ".join(source.split())
-    extensions = ["sane_lists", _LinksExtension(text, ctx, unsafe)] + (["tables"] if block else [])
-    html = _markdown.markdown(source, extensions=extensions, output_format="html")
+    md, links = _engine(block)
+    links.text, links.ctx, links.unsafe = text, ctx, unsafe
+    try:
+        html = md.reset().convert(source)
+    finally:
+        links.text = links.ctx = links.unsafe = None
     if not block and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     if cites:
