@@ -325,7 +325,8 @@ def _scheme(url: str) -> str | None:
 def unsafe_links(text: str) -> list[str]:
     """Links (and images) in data Markdown whose scheme is not http, https or mailto."""
     found: list[str] = []
-    _convert(str(text), True, None, found.append)
+    if "[" in str(text):  # every Markdown link and image has a '[' (raw HTML is escaped first)
+        _convert(str(text), True, None, found.append)
     return found
 
 
@@ -512,6 +513,8 @@ def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
     problems: list[tuple[Origin, str]] = []
     seen = set()
     for t in texts:
+        if "[" not in str(t):  # no Markdown link or image (raw HTML is escaped before rendering)
+            continue
         links: list[str] = []
 
         class _Collect(Treeprocessor):
