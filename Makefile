@@ -43,7 +43,7 @@ lint: install-test
 
 # Speed and size against bench/budgets.yml (not part of `make test`): see bench/run.py.
 bench: install
-	$(BIN)/python bench/run.py --serve-args "$(SERVE_FLAGS)"
+	$(BIN)/python bench/run.py --serve-args="$(SERVE_FLAGS)"
 
 install: $(VENV)/.runtime
 $(VENV)/.runtime: requirements.txt

@@ -11,6 +11,8 @@ Measures, on copies of the project in a temporary folder (the project itself is 
              the edit (median of several saves).
   size       HTML of the home, a baken, a casus and a checklist page, and the search index,
              raw and gzipped.
+  lighthouse accessibility, best practices and SEO of those four pages (bench/lighthouse.py;
+             skipped with --no-lighthouse).
 Prints a table and exits 1 when a budget is missed (2 on a failed build).
 
     python bench/run.py [--runs N] [--quick] [--serve-args "..."] [--json FILE]
@@ -212,6 +214,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="fewer runs, for a first look")
     ap.add_argument("--serve-args", default="", help="extra flags of `make serve` (SERVE_FLAGS)")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
+    ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (needs npm)")
     args = ap.parse_args()
     runs = 2 if args.quick else args.runs
     budgets = yaml.safe_load((BENCH / "budgets.yml").read_text(encoding="utf-8"))
@@ -222,6 +225,11 @@ def main() -> int:
         project = copy_project(work / "x1")
         b = measure_build(project, work, runs)
         sizes = measure_sizes(work / "site")
+        lighthouse = None
+        if not args.no_lighthouse:
+            print("Lighthouse ...", flush=True)
+            _, out = timed([PY, str(BENCH / "lighthouse.py"), str(work / "site")], project)
+            lighthouse = json.loads(out)
         print("Schaal meten (×1, ×4, ×10) ...", flush=True)
         scale_runs = 1 if args.quick else 2
         scales = [measure_scale(work, f, scale_runs) for f in (1, 4, 10)]
@@ -264,6 +272,16 @@ def main() -> int:
         ok = value <= limit
         failed += not ok
         print(f"{label:<38} {shown:>10}  {limit_shown:>10}  {'ok' if ok else 'TE HOOG'}")
+    if lighthouse is not None:
+        print("Lighthouse (toegankelijkheid / goede praktijk / SEO):")
+        for name, r in lighthouse.items():
+            fails = f"  niet gehaald: {', '.join(r['failed'])}" if r["failed"] else ""
+            print(f"  {name:<10} {r['accessibility']:>4} {r['best-practices']:>4} {r['seo']:>4}{fails}")
+        low = min(min(r["accessibility"], r["best-practices"], r["seo"]) for r in lighthouse.values())
+        ok = low >= budgets["lighthouse_min"]
+        failed += not ok
+        print(f"{'Lighthouse, laagste score':<38} {low:>10}  {'≥ ' + str(budgets['lighthouse_min']):>10}  "
+              f"{'ok' if ok else 'TE LAAG'}")
     if args.json:
         Path(args.json).write_text(json.dumps({"build": b, "scale": scales, "serve": serve,
                                                "sizes": sizes}, indent=2, default=str), encoding="utf-8")

@@ -170,9 +170,11 @@ def moved_site(tmp_path_factory):
     project = copy_project(tmp / "project")
     move_kanteling(project)
     edit(project / "docs/over.md", "{#citeren}", "{#verwijzen}")
-    for page in ("docs/index.md", "docs/voor-docenten.md", "docs/_data/leerroutes.yml"):
-        text = (project / page).read_text(encoding="utf-8")
-        (project / page).write_text(text.replace("over.md#citeren", "over.md#verwijzen"), encoding="utf-8")
+    # every page (and data file) that links to the renamed anchor follows it
+    for path in [*(project / "docs").rglob("*.md"), *(project / "docs/_data").glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        if "over.md#citeren" in text:
+            path.write_text(text.replace("over.md#citeren", "over.md#verwijzen"), encoding="utf-8")
     (project / "docs/_data/omleidingen.yml").write_text(REDIRECTS, encoding="utf-8")
     root = tmp / "www"
     result = run_build(project, root / "handboek", site_url=SUB_URL)

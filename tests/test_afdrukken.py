@@ -4,6 +4,7 @@ address, and a PDF with a page break per chapter."""
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,15 +43,42 @@ def parse(raw: str) -> _Collect:
 
 
 def nav_urls(built_site: Path) -> list[str]:
-    """Every page of the menu, in order, from the primary navigation of the home page."""
-    raw = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = raw[raw.index('md-nav--primary'):raw.index('<div class="md-content"')]
-    urls = []
-    for href in re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav):
-        url = "" if href in (".", "./") else href.lstrip("./")
-        if url not in urls:
-            urls.append(url)
-    return urls
+    """Every page of the menu, in order. With navigation.prune a page's primary navigation
+    shows only its own sections expanded, so each page gives part of the order; merged over
+    all pages (a topological sort of 'comes before') they give the whole menu."""
+    after: dict[str, set[str]] = {}
+    first_seen: list[str] = []
+    for f in sorted(built_site.rglob("index.html")):
+        raw = f.read_text(encoding="utf-8")
+        if "md-nav--primary" not in raw or '<div class="md-content"' not in raw:
+            continue
+        here = f.parent.relative_to(built_site).as_posix()
+        here = "" if here == "." else here + "/"
+        nav = raw[raw.index("md-nav--primary"):raw.index('<div class="md-content"')]
+        urls = []
+        for href in re.findall(r'<a href="([^"#]*)" class="md-nav__link', nav):
+            url = posixpath.normpath(posixpath.join(here, href or "."))
+            url = "" if url == "." else url + "/"
+            if url not in urls:
+                urls.append(url)
+        for a, b in zip(urls, urls[1:]):
+            after.setdefault(a, set()).add(b)
+        first_seen += [u for u in urls if u not in first_seen]
+    before = {u: 0 for u in first_seen}
+    for a, bs in after.items():
+        for b in bs:
+            before[b] += 1
+    order, ready = [], [u for u in first_seen if before[u] == 0]
+    while ready:
+        u = ready.pop(0)
+        order.append(u)
+        for b in sorted(after.get(u, ()), key=first_seen.index):
+            before[b] -= 1
+            if before[b] == 0:
+                ready.append(b)
+        ready.sort(key=first_seen.index)
+    assert len(order) == len(first_seen), "the menus of the pages contradict each other"
+    return order
 
 
 # -- unit: rewriting one page --------------------------------------------------------

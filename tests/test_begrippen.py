@@ -336,7 +336,8 @@ def test_hostile_markup_is_escaped(tmp_path):
         f"    afkorting_van: '{HOSTILE}'\n"
         "    ook: [kwartiermaken, '<b>vet</b>']\n"
         "    definitie: '<script>alert(2)</script> **echt vet** <iframe src=x></iframe>'\n"
-        "    zie: kijkramen/kwartiermaken.md\n\n"))
+        "    zie: kijkramen/kwartiermaken.md\n"
+        "    anker: kwartiermaken\n\n"))   # begrippen/#kwartiermaken is a published address
     path.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project, site)

@@ -36,7 +36,7 @@ def test_every_string_a_loader_reads_is_registered():
     for name, key in reads:
         kind_name, _, path = name.partition(":")
         kind = datatext.REGISTRY[kind_name][path].kinds[key]
-        assert kind in datatext.TEXT_KINDS + (datatext.ID,), f"{name}.{key} is read as text but registered as {kind}"
+        assert kind in datatext.TEXT_KINDS + (datatext.ID, datatext.NOTE), f"{name}.{key} is read as text but registered as {kind}"
 
 
 def test_every_registered_text_field_is_read():
@@ -51,8 +51,10 @@ def test_every_registered_text_field_is_read():
 
 
 def test_loaders_accept_exactly_the_registered_keys():
-    from handboek import bibliography, checklists, monitor
+    from handboek import begrippen, bibliography, checklists, monitor, werkwijzen
     assert tuple(checklists.TOP_KEYS) == tuple(datatext.schema("checklist"))
+    assert tuple(werkwijzen.KEYS) == tuple(datatext.schema("werkwijze"))
+    assert tuple(begrippen.ENTRY_KEYS) == tuple(datatext.schema("begrippen", "begrippen[]"))
     assert tuple(bibliography.ENTRY_KEYS) == tuple(datatext.schema("bronnen", "bronnen[]"))
     assert tuple(monitor.BAKEN_FIELDS) == tuple(datatext.schema("monitor", "bakens[]"))
 
@@ -121,12 +123,32 @@ def _nodes(data, path: str) -> list[dict]:
     return nodes
 
 
-def _home(project: Path, kind: str, path: Path, data) -> str:
+def _home(project: Path, kind: str, path: Path, data) -> str | None:
+    """The page links in this file are written from; None: no links to pages allowed here
+    (a begrip links to its page with 'zie'; its definition may only link to other websites)."""
     if kind == "casus":
         return f"casussen/{path.stem}.md"
     if kind == "checklist":
         return f"kijkramen/{path.stem}/checklist.md" if data["soort"] == "kijkraam" else f"werkbladen/{path.stem}.md"
+    if kind == "werkwijze":
+        return f"werkwijzen/{path.stem}.md"
+    if kind == "begrippen":
+        return None
     return "index.md"
+
+
+def _keep_glossary_whole(project: Path, target: dict, key: str, old, value: str) -> None:
+    """Hostile text as a term of the begrippenlijst, without breaking its build checks:
+    the old spelling stays listed (pages use that abbreviation), the anchor stays (it is a
+    published address), and the hostile term occurs on a page (every term must), written
+    there as character references so the page shows it as text."""
+    from handboek import begrippen
+    if key == "term":
+        target["ook"] = [old] + list(target.get("ook") or [])
+        target.setdefault("anker", begrippen.slug(old))
+    page = project / "docs" / "index.md"
+    escaped = "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in value.strip())
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{escaped}\n", encoding="utf-8")
 
 
 def inject(project: Path, value_for) -> list[tuple[str, str, str, str]]:
@@ -151,12 +173,18 @@ def inject(project: Path, value_for) -> list[tuple[str, str, str, str]]:
         n += 1
         marker = f"hbveld{n}x"
         value = value_for(text_kind, marker, _home(project, kind.name, file, data))
+        if value is None:
+            continue
         k = key if key != "*" else next(iter(target))
         old = target.get(k)
-        if isinstance(old, list):
+        if kind.name == "begrippen" and k == "ook":
+            old.insert(0, value)          # keep every listed spelling (see _keep_glossary_whole)
+        elif isinstance(old, list):
             old[0] = value
         else:
             target[k] = value
+        if kind.name == "begrippen" and k in ("term", "ook") and text_kind == datatext.PLAIN:
+            _keep_glossary_whole(project, target, k, old, value)
         _dump(file, data, body)
         if (kind.name, path, k) in (("kaders", "bakens[]", "titel"), ("monitor", "bakens[]", "naam")):
             _rename_baken(project, old, value)
@@ -219,7 +247,8 @@ def test_hostile_text_in_every_field_stays_text(tmp_path):
     def value(text_kind, marker, home):
         if text_kind == datatext.PLAIN:
             return PLAIN_PAYLOAD.format(m=marker)
-        link = posixpath.relpath("literatuur.md", posixpath.dirname(home) or ".") + "#pruim-2015"
+        link = ("https://example.org/" if home is None
+                else posixpath.relpath("literatuur.md", posixpath.dirname(home) or ".") + "#pruim-2015")
         return MARKDOWN_PAYLOAD.format(m=marker, link=link)
 
     fields = inject(project, value)
@@ -263,7 +292,10 @@ def test_script_links_in_markdown_fields_are_refused_once_each(tmp_path):
 
 def test_broken_links_in_markdown_fields_name_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    fields = inject(project, lambda k, m, home: f"Zie [dit]({m}.md)." if k != datatext.PLAIN else None)
+    # Not in a begrip's definition (home None): that is refused when the file is loaded, which
+    # would stop the build before the other links are checked (tests/test_begrippen.py covers it).
+    fields = inject(project, lambda k, m, home: f"Zie [dit]({m}.md)." if k != datatext.PLAIN and home
+                    else None)
     result = run_build(project, tmp_path / "site")
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out, out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 
 
 @pytest.fixture
@@ -81,9 +81,17 @@ def test_missing_casus_marker_on_baken_page(project, tmp_path):
 
 # -- every data file and folder: missing or empty is a Dutch error naming it -----------
 
-DATA_FILES = ["docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
-              "docs/_data/omleidingen.yml", "docs/_data/afkortingen.md", "casussen/indeling.yml"]
-DATA_FOLDERS = ["casussen", "kijkramen", "kijkramen/werkbladen", "docs/_data"]
+# The real data files and folders, walked: a new one must be required (test below) and is tested.
+DATA_FILES = sorted([p.relative_to(ROOT).as_posix() for p in (ROOT / "docs" / "_data").iterdir() if p.is_file()]
+                    + ["casussen/indeling.yml"])
+DATA_FOLDERS = sorted({"casussen", "kijkramen", "kijkramen/werkbladen", "docs/_data"}
+                      | {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs" / "_data").iterdir() if p.is_dir()})
+
+
+def test_every_data_file_and_folder_is_required():
+    from handboek import site
+    assert sorted(site.REQUIRED_FILES) == DATA_FILES
+    assert set(site.REQUIRED_FOLDERS) == set(DATA_FOLDERS) - {"docs/_data"}
 
 
 @pytest.mark.parametrize("rel", DATA_FILES + DATA_FOLDERS)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -182,6 +182,12 @@ def rewrite_page(page: PrintPage, in_print: dict[str, str], site_url: str, print
     return "".join(r.out)
 
 
+def _title(title: str) -> str:
+    """A page or section title as MkDocs has it is HTML (data titles arrive escaped by
+    datatext.html_text, as Material writes them unescaped): shown here as text, once."""
+    return escape(unescape(title))
+
+
 def assemble(pages: list[PrintPage], site_url: str, print_url: str) -> str:
     """The body of the print page: table of contents, then every page by chapter."""
     base = site_url if site_url.endswith("/") else site_url + "/"
@@ -197,13 +203,13 @@ def assemble(pages: list[PrintPage], site_url: str, print_url: str) -> str:
     body = []
     for n, (chapter, members) in enumerate(chapters, 1):
         cid = f"hoofdstuk-{n}"
-        toc.append(f'<li><a href="#{cid}">{escape(chapter)}</a>')
+        toc.append(f'<li><a href="#{cid}">{_title(chapter)}</a>')
         if len(members) > 1 or members[0].title != chapter:
             toc.append("<ol>")
-            toc += [f'<li><a href="#{slug_of(p.url)}">{escape(p.title)}</a></li>' for p in members]
+            toc += [f'<li><a href="#{slug_of(p.url)}">{_title(p.title)}</a></li>' for p in members]
             toc.append("</ol>")
         toc.append("</li>")
-        body.append(f'<section class="hb-boek-hoofdstuk" id="{cid}" aria-label="{escape(chapter)}">')
+        body.append(f'<section class="hb-boek-hoofdstuk" id="{cid}" aria-label="{_title(chapter)}">')
         for p in members:
             body.append(f'<article class="hb-boek-pagina" id="{slug_of(p.url)}" '
                         f'data-url="{escape(p.url)}">')

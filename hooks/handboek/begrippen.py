@@ -6,13 +6,17 @@ Schema (top level):
     - term:          the term as readers see it, plain text (required)
       afkorting_van: what an abbreviation stands for, plain text (optional)
       tooltip:       tooltip text when it is not just 'afkorting_van', plain text (optional)
-      definitie:     1-3 sentences of inline Markdown, one paragraph (required)
+      definitie:     1-3 sentences of inline Markdown, one paragraph (required); links only to
+                     other websites (a page of the handbook goes in 'zie')
       zie:           the page that treats the term: 'map/pagina.md' or 'map/pagina.md#anker' (optional)
       ook:           other spellings that count as the same term, e.g. [ggz, GGz] (optional)
       anker:         the anchor on the glossary page; default: the slug of the term (optional)
   geen_afkortingen:  words that look like an abbreviation but are not one (optional)
     - woord:         the word, exactly as in the text
-      reden:         why it is no abbreviation (required: the list documents itself)
+      reden:         why it is no abbreviation (required: the list documents itself; never shown)
+
+Every field is registered in datatext (kind "begrippen"): terms and tooltips are plain text,
+the definition inline Markdown rendered by datatext.render (filter md_inline).
 
 An *abbreviation* is a word (a run of letters and digits) that starts with a capital,
 has at least two capitals, and of whose letters at least half are capitals:
@@ -45,6 +49,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, cached_property
 from pathlib import Path
 
+from .datatext import schema
 from .errors import Problem, Report
 from .fields import SLUG, Fields, load_fields, type_name
 from .render import render, safe_markdown
@@ -58,7 +63,7 @@ WORD = re.compile(r"[^\W_]+")
 ZIE = re.compile(r"^(?!/)(?!.*\.\.)[a-z0-9][a-z0-9/._-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
 EXTERNAL_HREF = re.compile(r"^(https?://|mailto:)", re.I)
 HREF = re.compile(r'href="([^"]*)"')
-ENTRY_KEYS = ("term", "afkorting_van", "tooltip", "definitie", "zie", "ook", "anker")
+ENTRY_KEYS = schema("begrippen", "begrippen[]")
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +176,7 @@ def spelling_pattern(spelling: str) -> re.Pattern:
 # -- loading and validation -----------------------------------------------------
 
 def load_begrippen(path: Path, shown: str = GLOSSARY_FILE) -> Begrippenlijst:
-    f, report = load_fields(path, shown, ("begrippen", "geen_afkortingen"),
+    f, report = load_fields(path, shown, schema("begrippen"),
                             "dit bestand begint met 'begrippen:' en daaronder een lijst met termen.")
     entries: list[Begrip] = []
     seen: dict[str, tuple[str, int]] = {}      # casefolded spelling -> (term, line)
@@ -204,7 +209,7 @@ def load_begrippen(path: Path, shown: str = GLOSSARY_FILE) -> Begrippenlijst:
         entries.append(b)
     allowed: dict[str, int] = {}
     for node in f.maps("geen_afkortingen", required=False):
-        g = Fields(report, node, "geen_afkortingen", ("woord", "reden"))
+        g = Fields(report, node, "geen_afkortingen", schema("begrippen", "geen_afkortingen[]"))
         word, _reason = g.text("woord"), g.text("reden")
         if word is None:
             continue
@@ -350,7 +355,13 @@ class _UsedWords:
 
     def has(self, spelling: str) -> bool:
         if not WORD.fullmatch(spelling):  # several words or signs: the full pattern
+            words = WORD.findall(spelling)
+            if not all(self._has_word(w) for w in words[:-1]):  # cheap: a word is missing
+                return False
             return spelling_pattern(spelling).search(self.joined) is not None
+        return self._has_word(spelling)
+
+    def _has_word(self, spelling: str) -> bool:
         if contains_abbreviation(spelling):
             return spelling in self.exact
         key = spelling.casefold()  # at the start of a word, any case ('mantelzorg' in 'Mantelzorgers')

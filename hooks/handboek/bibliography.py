@@ -32,6 +32,7 @@ BIBLIOGRAPHY_PAGE = "literatuur.md"
 CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
 # Anything that starts like a marker; those not matched by CITATION are malformed.
 CITATION_START = re.compile(r"\[\[\s*(?:bron|auteurs)\b", re.I)
+CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 KEY_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
@@ -200,7 +201,10 @@ def parse_citation(body: str, bib: Bibliography) -> tuple[list[Cited], list[str]
     """Split the inside of a marker into sources and places; return (cited, problems)."""
     problems: list[str] = []
     parts: list[tuple[str, list[str] | None]] = []   # key, place segments (None: no place)
-    for i, segment in enumerate(body.split(";")):
+    # A character reference (&#93;, &amp;) ends in ';' but separates nothing: plain text from
+    # data put into a marker (a checklist's 'plaats', via mdtext) is escaped that way.
+    body = CHAR_REF.sub(lambda m: m.group().replace(";", "\0"), body)
+    for i, segment in enumerate(s.replace("\0", ";") for s in body.split(";")):
         if not segment.strip() and i > 0:
             problems.append("tussen twee puntkomma's staat niets.")
             continue

@@ -9,6 +9,7 @@ time is used, and failing that the build date: never an error.
 """
 from __future__ import annotations
 
+import html
 import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -106,5 +107,7 @@ class PageReference:
 
 
 def page_reference(title: str, changed: date, site_url: str, page_url: str) -> PageReference:
+    """``title`` as MkDocs has it, which is HTML (titles from data are escaped by datatext.html_text
+    because Material writes them unescaped); the reference holds plain text, escaped by the template."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return PageReference(title=title, changed=changed, url=base + page_url.lstrip("/"))
+    return PageReference(title=html.unescape(title), changed=changed, url=base + page_url.lstrip("/"))

@@ -13,6 +13,7 @@ of these kinds (docs/bijdragen/tekst-uit-gegevens.md explains it to editors):
           filter ``md``.
   ID      an id, key or path that its loader checks against a strict pattern or a
           fixed list (never shown as free text).
+  NOTE    text for editors only (why a word is in a list): read and checked, never shown.
   NUMBER, BOOL, LIST, MAP  not text (a LIST of mappings or a MAP has its own entry below).
 
 A list of strings or numbers has the kind of its items (``schaal: PLAIN``, ``bakens: NUMBER``).
@@ -65,8 +66,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-PLAIN, INLINE, BLOCK, ID, NUMBER, BOOL, LIST, MAP = (
-    "tekst", "inline-markdown", "markdown", "id", "getal", "ja/nee", "lijst", "velden")
+PLAIN, INLINE, BLOCK, ID, NUMBER, BOOL, LIST, MAP, NOTE = (
+    "tekst", "inline-markdown", "markdown", "id", "getal", "ja/nee", "lijst", "velden", "notitie")
 TEXT_KINDS = (PLAIN, INLINE, BLOCK)
 MARKDOWN_KINDS = (INLINE, BLOCK)
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -154,6 +155,26 @@ KINDS: tuple[Kind, ...] = (
     Kind("omleidingen", "docs/_data/omleidingen.yml", False, {
         "": {"omleidingen": LIST},
         "omleidingen[]": {"van": ID, "naar": ID},
+    }),
+    Kind("werkwijze", "docs/_data/werkwijzen/*.yml", False, {
+        "": {"titel": PLAIN, "samenvatting": PLAIN, "plaats": PLAIN, "periode": PLAIN,
+             "doel": BLOCK, "doelgroep": BLOCK, "aanpak": LIST, "opbrengst": BLOCK,
+             "voorwaarden": INLINE, "valkuilen": INLINE, "bron": MAP, "bakens": NUMBER,
+             "stappen": NUMBER, "kijkramen": ID, "casussen": ID},
+        "aanpak[]": {"stap": PLAIN, "tekst": BLOCK},
+        "bron": _SOURCE_REF,
+    }),
+    Kind("begrippen", "docs/_data/begrippen.yml", False, {
+        "": {"begrippen": LIST, "geen_afkortingen": LIST},
+        "begrippen[]": {"term": PLAIN, "afkorting_van": PLAIN, "tooltip": PLAIN, "definitie": INLINE,
+                        "zie": ID, "ook": PLAIN, "anker": ID},
+        "geen_afkortingen[]": {"woord": ID, "reden": NOTE},
+    }),
+    Kind("leerroutes", "docs/_data/leerroutes.yml", False, {
+        "": {"leerroutes": LIST},
+        "leerroutes[]": {"id": ID, "titel": PLAIN, "voor_wie": PLAIN, "inleiding": INLINE,
+                         "stappen": LIST},
+        "leerroutes[].stappen[]": {"pagina": ID, "waarom": INLINE, "minuten": NUMBER},
     }),
 )
 
@@ -304,7 +325,8 @@ def _scheme(url: str) -> str | None:
 def unsafe_links(text: str) -> list[str]:
     """Links (and images) in data Markdown whose scheme is not http, https or mailto."""
     found: list[str] = []
-    _convert(str(text), True, None, found.append)
+    if "[" in str(text):  # every Markdown link and image has a '[' (raw HTML is escaped first)
+        _convert(str(text), True, None, found.append)
     return found
 
 
@@ -372,16 +394,72 @@ class _LinksExtension(Extension):
         md.treeprocessors.register(_Links(md, self.text, self.ctx, self.unsafe), "handboek_links", 0)
 
 
+_engines: dict[bool, tuple[_markdown.Markdown, _Links]] = {}
+
+
+def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
+    """One Markdown converter per kind (inline, block), reused for every text of a build:
+    building a converter costs more than converting a short text. Its link treeprocessor
+    gets the text and context of each conversion."""
+    if block not in _engines:
+        extensions = ["sane_lists", _LinksExtension(None, None, None)] + (["tables"] if block else [])
+        md = _markdown.Markdown(extensions=extensions, output_format="html")
+        _engines[block] = (md, md.treeprocessors["handboek_links"])
+    return _engines[block]
+
+
 def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> str:
-    source = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    citer = _citer.get() if unsafe is None else None
+    cites: list[str] = []
+
+    def cite(m: re.Match) -> str:
+        markdown = citer(m.group(1), m.group(2), text)
+        if markdown is None:
+            return m.group(0)
+        cites.append(markdown)
+        return f"\u27e6hb-cite:{len(cites) - 1}\u27e7"
+
+    source = CITATION.sub(cite, str(text)) if citer is not None else str(text)
+    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     source = re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)   # keep '> ' quotes working
     if not block:
         source = " ".join(source.split())
-    html = _markdown.markdown(source, extensions=["sane_lists", _LinksExtension(text, ctx, unsafe)],
-                              output_format="html")
+    md, links = _engine(block)
+    links.text, links.ctx, links.unsafe = text, ctx, unsafe
+    try:
+        html = md.reset().convert(source)
+    finally:
+        links.text = links.ctx = links.unsafe = None
     if not block and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
+    if cites:
+        html = _CITE_TOKEN.sub(lambda m: _inline(cites[int(m.group(1))], text, ctx), html)
     return html
+
+
+# -- citation markers in data Markdown --------------------------------------------
+
+CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
+_CITE_TOKEN = re.compile(r"\u27e6hb-cite:(\d+)\u27e7")
+# (kind, body, text) -> Markdown of the citation, made by the bibliography (not from data),
+# with links relative to the text's home page; None leaves the marker as it is.
+_citer: contextvars.ContextVar[Callable | None] = contextvars.ContextVar("handboek_citer", default=None)
+
+
+@contextmanager
+def citing(fn: Callable[[str, str, str], str | None]):
+    """Render [[bron:…]] and [[auteurs:…]] in data Markdown with ``fn`` (set by site.process_markdown)."""
+    token = _citer.set(fn)
+    try:
+        yield
+    finally:
+        _citer.reset(token)
+
+
+def _inline(markdown: str, text, ctx: LinkContext | None) -> str:
+    """Trusted Markdown (a citation) as inline HTML; its links resolved like those of ``text``."""
+    html = _markdown.markdown(markdown, extensions=[_LinksExtension(text, ctx, None)], output_format="html")
+    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html
 
 
 def render(text, block: bool = False, ctx: LinkContext | None = None) -> Markup:
@@ -407,7 +485,7 @@ def md_filter(text, block: bool) -> Markup | str:
 
 def _protect(html: str, block: bool) -> str:
     """Rendered HTML placed in a Markdown page: nothing in it may be read as Markdown again."""
-    parts = re.split(r"(<[^>]*>)", html)
+    parts = re.split(r"(<[^>]*>|&#?\w+;)", html)   # tags and character references stay as they are
     out = []
     for i, part in enumerate(parts):
         if i % 2:
@@ -435,6 +513,8 @@ def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
     problems: list[tuple[Origin, str]] = []
     seen = set()
     for t in texts:
+        if "[" not in str(t):  # no Markdown link or image (raw HTML is escaped before rendering)
+            continue
         links: list[str] = []
 
         class _Collect(Treeprocessor):

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
 from . import adressen, leerroutes as routes
-from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography, page_link, replace_citations
+from .bibliography import (BIBLIOGRAPHY_PAGE, Bibliography, Cited, load_bibliography, page_link, parse_citation,
+                           render_citation, replace_citations)
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from . import datatext
 from .checklists import Checklist, load_checklists
@@ -99,8 +100,10 @@ class Handbook:
 
 # Data files and folders the handbook cannot do without (checked before loading).
 REQUIRED_FILES = ("docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
-                  "docs/_data/omleidingen.yml", "docs/_data/begrippen.yml", "casussen/indeling.yml")
-REQUIRED_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml"}
+                  "docs/_data/omleidingen.yml", "docs/_data/begrippen.yml", "docs/_data/leerroutes.yml",
+                  "docs/_data/adressen.txt", "casussen/indeling.yml")
+REQUIRED_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml",
+                    ww.FOLDER: "*.yml"}
 
 
 def missing_data(root: Path) -> list[Problem]:
@@ -285,11 +288,28 @@ def process_markdown(hb: Handbook, page_src: str, markdown: str, shown: str,
     ``first_line`` is the line of the generated or hand-written file where ``markdown``
     starts; ``links`` resolves links in data text for this page (given by the MkDocs hook).
     """
-    with datatext.linking(links):
-        return _process(hb, page_src, markdown, shown, first_line, links)
+    data_problems: list[Problem] = []
+    with datatext.linking(links), datatext.citing(_data_citations(hb, page_src, data_problems)):
+        return _process(hb, page_src, markdown, shown, first_line, links, data_problems)
 
 
-def _process(hb, page_src, markdown, shown, first_line, links) -> str:
+def _data_citations(hb: Handbook, page_src: str, problems: list[Problem]):
+    """How datatext renders [[bron:…]] in data Markdown: the APA citation, linked from the
+    text's home page to the bibliography; a wrong marker is a problem of the data file."""
+    def cite(kind: str, body: str, text) -> str | None:
+        origin = getattr(text, "origin", None)
+        cited, found = parse_citation(body, hb.bibliography)
+        if found:
+            problems.extend(Problem(origin.path if origin else f"docs/{page_src}", origin and origin.line,
+                                    origin and origin.field, message) for message in found)
+            return None
+        cited = [Cited(c.source, datatext.markdown_text(c.place) if c.place else None) for c in cited]
+        home = hb.home_of(origin.path) if origin else page_src
+        return render_citation(kind, cited, page_link(home, BIBLIOGRAPHY_PAGE))
+    return cite
+
+
+def _process(hb, page_src, markdown, shown, first_line, links, data_problems) -> str:
     report = Report(shown)
     found = set()
 
@@ -347,6 +367,7 @@ def _process(hb, page_src, markdown, shown, first_line, links) -> str:
         markdown = datatext.fill_placeholders(markdown, generated.data, links)
         # A line of the generated page is a line of the editor's file only where it was copied.
         report.problems = [replace(p, line=generated.source_line(p.line)) for p in report.problems]
+    report.problems += [p for p in dict.fromkeys(data_problems)]
     report.raise_if_any()
     return markdown
 
@@ -424,7 +445,7 @@ def nav_casussen(hb: Handbook) -> list:
 
 def nav_leerroutes(hb: Handbook) -> list:
     """Navigation entries for the generated leerroute pages."""
-    return [{r.title: r.src_uri} for r in hb.leerroutes]
+    return [{datatext.html_text(r.title): r.src_uri} for r in hb.leerroutes]  # Material: unescaped
 
 
 def check_generated(hb: Handbook, exists: Callable[[str], bool]) -> list[Problem]:

@@ -6,10 +6,10 @@ overrides/handboek/werkwijze.md). The index page docs/werkwijzen/index.md holds
 the marker <!-- werkwijzen-index -->; the pages of bakens, stappen and kijkramen
 and the casus pages link to the werkwijzen that name them.
 
-Text from the files is untrusted. Plain-text fields go through ``mdtext``;
-Markdown fields are emitted as Markdown with raw HTML and attribute lists
-neutralised (``markdown_source``), and links with a scheme that could run
-script are refused when the file is loaded.
+Text from the files is untrusted and follows the one rule of datatext: every field
+is registered there (kind "werkwijze"), plain text goes through ``mdtext``/``htmltext``,
+Markdown fields through ``md``/``md_inline`` (links checked and rewritten like links in
+pages, [[bron:…]] rendered as citations).
 """
 from __future__ import annotations
 
@@ -17,23 +17,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import datatext
 from .bibliography import page_link
 from .casussen import Kaders
+from .datatext import schema
 from .errors import ContentError, Problem, Report, display_path
 from .fields import SLUG, Fields, load_fields
-from .render import markdown_text, render
+from .render import render
 from .yamlio import Seq
 
 FOLDER = "docs/_data/werkwijzen"
 INDEX_PAGE = "werkwijzen/index.md"
 NAV_SECTION = "Werkwijzen"
-KEYS = ("titel", "samenvatting", "plaats", "periode", "doel", "doelgroep", "aanpak", "opbrengst",
-        "voorwaarden", "valkuilen", "bron", "bakens", "stappen", "kijkramen", "casussen")
-MARKDOWN_FIELDS = ("samenvatting", "doel", "doelgroep", "opbrengst")
-
-# Markdown links whose target has a scheme: [tekst](scheme:…) and [ref]: scheme:…
-LINK_SCHEME = re.compile(r"\]\(\s*<?([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M)
-SAFE_SCHEMES = {"http", "https", "mailto"}
+KEYS = schema("werkwijze")
+MARKDOWN_FIELDS = ("doel", "doelgroep", "opbrengst")
 HEADING = re.compile(r"^\s{0,3}#", re.M)
 
 
@@ -93,12 +90,13 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
     title = f.text("titel")
     place = f.text("plaats")
     period = f.text("periode", required=False)
+    summary = f.text("samenvatting")
     markdown = {key: _markdown(f, key) for key in MARKDOWN_FIELDS}
 
     steps = []
     nodes = f.maps("aanpak")
     for node in nodes:
-        g = Fields(report, node, "aanpak", ("stap", "tekst"))
+        g = Fields(report, node, "aanpak", schema("werkwijze", "aanpak[]"))
         step_title, text = g.text("stap"), g.text("tekst")
         if text:
             _check_markdown(g, "tekst", text)
@@ -118,7 +116,7 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
     src = f.mapping("bron")
     key = src_place = None
     if src is not None:
-        g = Fields(report, src, "bron", ("sleutel", "plaats"))
+        g = Fields(report, src, "bron", schema("werkwijze", "bron"))
         key, src_place = g.text("sleutel"), g.text("plaats")
         if key and key not in source_keys:
             g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
@@ -133,7 +131,7 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
                                           "stap of kijkraam, zodat hij vindbaar is.")
     report.raise_if_any()
     return Werkwijze(
-        id=path.stem, title=title, summary=markdown["samenvatting"], place=place, period=period,
+        id=path.stem, title=title, summary=summary, place=place, period=period,
         goal=markdown["doel"], audience=markdown["doelgroep"], steps=tuple(steps),
         result=markdown["opbrengst"], conditions=lists["voorwaarden"], pitfalls=lists["valkuilen"],
         source_key=key, source_place=src_place, bakens=bakens, stappen=stappen,
@@ -148,11 +146,7 @@ def _markdown(f: Fields, key: str) -> str | None:
 
 
 def _check_markdown(f: Fields, key: str, text: str, line: int | None = None) -> None:
-    for m in LINK_SCHEME.finditer(text):
-        scheme = (m.group(1) or m.group(2)).lower()
-        if scheme not in SAFE_SCHEMES:
-            f.error(key, f"de link met '{scheme}:' kan niet. Link naar een webadres (https://…) "
-                         "of naar een pagina van het handboek.", line)
+    """Script links are refused by Fields (datatext); headings come from the template."""
     if HEADING.search(text):
         f.error(key, "gebruik hier geen kopje (een regel die met # begint): "
                      "de kopjes van de pagina komen uit het sjabloon.", line)
@@ -202,17 +196,6 @@ def load_werkwijzen(root: Path, source_keys: list[str], kaders: Kaders) -> list[
 
 # -- pages -------------------------------------------------------------------------
 
-def markdown_source(text: str) -> str:
-    """Markdown from a data file, emitted into a page: raw HTML shows as text and
-    attribute lists ({: onclick=…}) cannot add attributes."""
-    return text.replace("<", "&lt;").replace("{", "&#123;")
-
-
-def _plain(text: str) -> str:
-    """Plain text for a Markdown page (``mdtext`` plus no attribute lists)."""
-    return markdown_text(text).replace("{", "&#123;")
-
-
 def page(werkwijze: Werkwijze, kaders: Kaders, casussen: list, templates: Path) -> str:
     """The Markdown of one werkwijze page."""
     w = werkwijze
@@ -222,7 +205,7 @@ def page(werkwijze: Werkwijze, kaders: Kaders, casussen: list, templates: Path) 
 
     titles = {c.id: c.title for c in casussen}
     casus_links = [(titles.get(cid, cid), page_link(w.src_uri, f"casussen/{cid}.md")) for cid in w.casussen]
-    return render(templates, "werkwijze.md", w=w, src=markdown_source, plain=_plain,
+    return render(templates, "werkwijze.md", w=w,
                   index_link=page_link(w.src_uri, INDEX_PAGE),
                   bakens=links(kaders.bakens, "baken"), stappen=links(kaders.stappen, "stap"),
                   kijkramen=links(kaders.kijkramen, "kijkraam"), casussen=casus_links)
@@ -233,7 +216,7 @@ def index(werkwijzen: list[Werkwijze], kaders: Kaders, page_src: str, templates:
     entries = [{"w": w, "link": page_link(page_src, w.src_uri),
                 "bakens": [(k, page_link(page_src, k.page)) for k in kaders.bakens if k.key in w.keys("baken")]}
                for w in werkwijzen]
-    return render(templates, "werkwijzen-index.md", entries=entries, src=markdown_source, plain=_plain)
+    return render(templates, "werkwijzen-index.md", entries=entries)
 
 
 def for_kader_page(werkwijzen: list[Werkwijze], kaders: Kaders, page_src: str) -> list[Werkwijze]:
@@ -254,8 +237,8 @@ def hierbij(werkwijzen: list[Werkwijze], kaders: Kaders, page_src: str) -> str:
              f"Uitgewerkte aanpakken uit de praktijk die hierbij horen. Alle werkwijzen staan in het "
              f"[overzicht]({page_link(page_src, INDEX_PAGE)}).", ""]
     for w in items:
-        lines.append(f"- **[{_plain(w.title)}]({page_link(page_src, w.src_uri)})**, {_plain(w.place)}. "
-                     f"{markdown_source(w.summary)}")
+        lines.append(f"- **[{datatext.markdown_text(w.title)}]({page_link(page_src, w.src_uri)})**, "
+                     f"{datatext.markdown_text(w.place)}. {datatext.markdown_text(w.summary)}")
     return "\n".join(lines) + "\n"
 
 
@@ -270,7 +253,7 @@ def add_to_nav(nav: list | None, werkwijzen: list[Werkwijze]) -> None:
     (so a page listed after the index in mkdocs.yml, like the terugblik, stays last)."""
     if nav is None or not werkwijzen:
         return
-    entries = [{w.title: w.src_uri} for w in werkwijzen]
+    entries = [{datatext.html_text(w.title): w.src_uri} for w in werkwijzen]  # Material: unescaped
     for item in nav:
         if isinstance(item, dict) and isinstance(item.get(NAV_SECTION), list):
             section = item[NAV_SECTION]
