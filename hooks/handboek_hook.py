@@ -38,7 +38,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 HOOKS = Path(__file__).parent
 sys.path.insert(0, str(HOOKS))
@@ -54,6 +53,7 @@ from handboek import (  # noqa: E402
     incremental,
     offline,
     site,
+    urls,
     werkwijzen,
 )
 
@@ -70,7 +70,7 @@ _addresses: set[str] = set()  # the addresses of the current build (pages and pr
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "redirects", "site", "werkwijzen")
+           "offline", "site", "urls", "werkwijzen")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -319,7 +319,7 @@ def _link_context(hb, page: Page, files: Files):
     def url_of(src: str):
         f = files.get_file_from_path(src)
         return f.url if f is not None else None
-    return datatext.LinkContext(page.file.src_uri, url_of, lambda url: get_relative_url(url, page.file.url),
+    return datatext.LinkContext(page.file.src_uri, url_of, lambda url: urls.relative_url(page.file.url, url),
                                 hb.home_of)
 
 

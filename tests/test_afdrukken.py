@@ -107,7 +107,7 @@ def test_ids_links_and_forms_are_rewritten():
     assert '<div class=""><p>Inleiding</p></div>' in out
     assert "Zo werkt dit formulier" not in out
     assert "vraag" not in out and "<input" not in out
-    assert f"Het formulier staat niet in deze afdruk" in out and f"{SITE}supportgericht-werken/stap-1/" in out
+    assert "Het formulier staat niet in deze afdruk" in out and f"{SITE}supportgericht-werken/stap-1/" in out
     assert out.endswith("<p>na het formulier &amp; verder</p>")
 
 

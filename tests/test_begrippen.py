@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from handboek import begrippen
-from handboek.begrippen import (Begrippenlijst, PageText, check_usage, is_abbreviation,
-                                load_begrippen, reader_text, slug)
+from handboek.begrippen import Begrippenlijst, PageText, check_usage, is_abbreviation, load_begrippen, reader_text, slug
 from handboek.errors import ContentError
 
 SHOWN = "docs/_data/begrippen.yml"
@@ -391,5 +389,5 @@ def test_search_for_uwv_puts_the_right_page_first(page, site_url, glossary):
 
 
 def begrippen_url(zie: str) -> str:
-    from handboek.site import url_of
+    from handboek.urls import url_of
     return url_of(zie.split("#")[0])

@@ -9,7 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handboek import site
+from handboek import site, urls
 
 CHECKLIST_URL = "kijkramen/presentie/checklist/"
 NAV_TEXTS = ("Zoeken", "Vorige", "Volgende", "Made with", "Gemaakt met", "Exporteren", "Importeren",
@@ -174,7 +174,7 @@ def test_every_input_has_an_accessible_name(context, site_url, handbook):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         cdp.send("Accessibility.enable")
         tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
         fields = [n for n in tree if n.get("role", {}).get("value") in ("textbox", "checkbox", "radio")
@@ -193,7 +193,7 @@ def test_every_input_has_an_accessible_name(context, site_url, handbook):
 @pytest.mark.parametrize("blank", [True, False], ids=["leeg", "ingevuld"])
 def test_every_checklist_prints_on_two_a4_pages(page, site_url, handbook, blank, tmp_path):
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         if not blank:
             fill_everything(page)
         else:
@@ -224,7 +224,7 @@ def test_print_without_javascript_is_a_complete_form(browser, site_url, handbook
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         assert not page.locator(".hb-acties").is_visible()
         assert page.locator(".hb-formulier input, .hb-formulier textarea").count() >= len(c.input_names)
         pdf = pdf_of(page)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handboek import site
+from handboek import site, urls
 from handboek.checklists import load_checklists
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1)""", re.I)
@@ -64,7 +64,7 @@ def test_every_content_page_names_its_sources(built_site, handbook, project_root
     srcs = [d for d in docs if d not in skip] + list(handbook.pages)
     missing = []
     for src in srcs:
-        html = (built_site / site.url_of(src) / "index.html").read_text(encoding="utf-8")
+        html = (built_site / urls.url_of(src) / "index.html").read_text(encoding="utf-8")
         section = html.split('id="bronnen"', 1)
         if len(section) < 2 or 'href="' not in section[1] or "literatuur/#" not in section[1]:
             missing.append(src)
@@ -82,14 +82,14 @@ def test_bibliography_lists_all_five_sources_in_apa(built_site):
 
 def test_generated_pages_exist(built_site, handbook):
     for src in handbook.pages:
-        assert (built_site / site.url_of(src) / "index.html").exists(), src
+        assert (built_site / urls.url_of(src) / "index.html").exists(), src
 
 
 def test_checklist_pages_show_every_item(built_site, project_root, handbook):
     checklists = load_checklists(project_root / "kijkramen", project_root, handbook.bibliography.keys)
     assert {c.id for c in checklists} >= {"kwartiermaken", "presentie"}
     for c in checklists:
-        html = (built_site / site.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
+        html = (built_site / urls.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
         raw = yaml.safe_load((project_root / c.path).read_text(encoding="utf-8"))
         yaml_items = sum(len(s.get("items") or []) for s in raw["onderdelen"])
         assert c.item_count == yaml_items
@@ -107,16 +107,16 @@ def test_crosslinks_resolve_both_ways(built_site, handbook):
     """Every casus links to its bakens, kijkramen and stappen, and each of those pages lists it back."""
     kaders = handbook.kaders
     for c in handbook.casussen:
-        casus_html = (built_site / site.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
+        casus_html = (built_site / urls.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
         targets = ([k for k in kaders.bakens if int(k.key) in c.bakens]
                    + [k for k in kaders.stappen if int(k.key) in c.stappen]
                    + [k for k in kaders.kijkramen if k.key in c.kijkramen])
         assert targets, f"{c.id} verwijst nergens naar"
         for k in targets:
-            link = site.relative_url(c.src_uri, k.page)
+            link = urls.page_href(c.src_uri, k.page)
             assert f'href="{link}"' in casus_html, f"{c.id} linkt niet naar {k.page}"
-            kader_html = (built_site / site.url_of(k.page) / "index.html").read_text(encoding="utf-8")
-            back = site.relative_url(k.page, c.src_uri)
+            kader_html = (built_site / urls.url_of(k.page) / "index.html").read_text(encoding="utf-8")
+            back = urls.page_href(k.page, c.src_uri)
             part = kader_html.split('id="casussen-hierbij"', 1)
             assert len(part) == 2 and f'href="{back}"' in part[1], f"{k.page} noemt {c.id} niet"
 
@@ -162,4 +162,4 @@ def test_search_index_is_dutch_and_complete(built_site, handbook):
     assert index["config"]["lang"] == ["nl"]
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     for c in handbook.casussen[:5] + [handbook.casussen[-1]]:
-        assert site.url_of(c.src_uri) in locations
+        assert urls.url_of(c.src_uri) in locations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import site
+from handboek import site, urls
 from handboek.bibliography import load_bibliography, replace_citations
 from handboek.casussen import load_casus, load_casussen, load_indeling, load_kaders
 from handboek.errors import ContentError, Report
@@ -203,5 +203,5 @@ def test_redirects(tmp_path):
     assert len(exc.value.problems) == 2
     path.write_text("omleidingen:\n  - van: oud/adres/\n    naar: kijkramen/presentie.md\n", encoding="utf-8")
     (r,) = load_redirects(path, "docs/_data/omleidingen.yml")
-    html = redirect_html(r.old, site.url_of(r.target), r.target)
+    html = redirect_html(r.old, urls.url_of(r.target), r.target)
     assert 'content="0; url=../../kijkramen/presentie/"' in html and 'lang="nl"' in html

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from handboek import citeren, site
+from handboek import citeren, site, urls
 from handboek.bibliography import Bibliography, Source, load_bibliography, replace_citations
 from handboek.errors import Report
 
@@ -199,9 +199,9 @@ def test_every_content_page_has_a_reference(built_site, project_root):
     docs = [p.relative_to(project_root / "docs").as_posix() for p in (project_root / "docs").rglob("*.md")
             if "_data" not in p.parts and p.name != "afdrukken.md"]
     for src in docs + list(hb.pages):
-        ref = reference_of(built_site, site.url_of(src))
+        ref = reference_of(built_site, urls.url_of(src))
         assert ref.startswith("Handboek Sociaal Werk in de Wijk. (20"), src
-        assert ref.endswith("/" + site.url_of(src)), src
+        assert ref.endswith("/" + urls.url_of(src)), src
 
 
 def test_generated_page_takes_the_date_of_its_data_file(project_root):

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handboek import site
+from handboek import site, urls
 from test_browser import fill_everything
 
 NO_PRINT_DIALOG = "window.print = () => { window.__afgedrukt = (window.__afgedrukt || 0) + 1; }"
@@ -39,7 +39,7 @@ def test_blank_print_after_filling_is_a_fresh_blank_form(page, site_url, handboo
     page.add_init_script(NO_PRINT_DIALOG)
     counts = {}
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         page.evaluate("localStorage.clear()")
         page.reload()
         fresh = texts(pdf_bytes(page))
@@ -67,7 +67,7 @@ def test_blank_print_after_filling_is_a_fresh_blank_form(page, site_url, handboo
 
 def test_every_page_has_title_and_page_number(page, site_url, handbook):
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         pages = texts(pdf_bytes(page))
         for n, text in enumerate(pages, start=1):
             assert f"pagina {n} van {len(pages)}" in text, f"{c.id}, pagina {n}"
@@ -77,7 +77,7 @@ def test_every_page_has_title_and_page_number(page, site_url, handbook):
 
 def test_text_is_at_least_9pt_and_open_questions_have_four_lines(page, site_url, handbook):
     for c in handbook.checklists:
-        page.goto(site_url + site.url_of(c.src_uri))
+        page.goto(site_url + urls.url_of(c.src_uri))
         page.emulate_media(media="print")
         sizes = page.evaluate("""() => [...document.querySelectorAll(
             '.hb-formulier :is(label, .hb-toelichting, .hb-vragen li, .hb-inleiding p, .hb-schaal th, '
@@ -102,7 +102,7 @@ def test_text_is_at_least_9pt_and_open_questions_have_four_lines(page, site_url,
 
 def test_heading_stays_with_its_table(page, site_url, handbook):
     plan = next(c for c in handbook.checklists if c.id == "plan-van-aanpak")
-    page.goto(site_url + site.url_of(plan.src_uri))
+    page.goto(site_url + urls.url_of(plan.src_uri))
     pages = texts(pdf_bytes(page))
     section = next(s for s in plan.sections if s.table)
     where = [i for i, t in enumerate(pages) if section.title in t]

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import ROOT
-from handboek import site
+from handboek import site, urls
 from handboek.redirects import Redirect
 
 
@@ -20,7 +20,7 @@ def every_page(hb: site.Handbook) -> dict[str, str]:
     """Site URL -> docs path of every page of the real site (docs files and generated pages)."""
     docs = ROOT / "docs"
     srcs = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if "_data" not in p.parts]
-    return {site.url_of(src) or "./": src for src in [*srcs, *hb.pages]}  # MkDocs: home is ./
+    return {urls.url_of(src) or "./": src for src in [*srcs, *hb.pages]}  # MkDocs: home is ./
 
 
 def test_the_real_site_passes(handbook):

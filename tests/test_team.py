@@ -10,7 +10,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from handboek import forms, site
+from handboek import forms, site, urls
 from test_browser import answers, fill_everything
 
 TEAM_URL = "kijkramen/kwartiermaken/team/"
@@ -49,10 +49,10 @@ def read_csv(path) -> list[list[str]]:
 
 def test_team_pages_exist_for_every_scale_form(handbook, built_site):
     for c in handbook.checklists:
-        team = built_site / site.url_of(forms.team_src(c)) / "index.html"
+        team = built_site / urls.url_of(forms.team_src(c)) / "index.html"
         assert team.exists() == bool(c.scale), c.id
         if c.scale:
-            form = (built_site / site.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
+            form = (built_site / urls.url_of(c.src_uri) / "index.html").read_text(encoding="utf-8")
             assert 'href="team/"' in form or 'href="../' + c.id + '/team/"' in form or "team/" in form, c.id
             names = [f["name"] for f in forms.form_fields(c)]
             assert names == c.input_names, c.id

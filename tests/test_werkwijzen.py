@@ -10,8 +10,7 @@ import markdown
 import pytest
 
 from conftest import copy_project, run_build
-from handboek import datatext
-from handboek import site
+from handboek import datatext, site, urls
 from handboek import werkwijzen as ww
 from handboek.bibliography import load_bibliography
 from handboek.casussen import load_kaders
@@ -362,7 +361,7 @@ def test_real_werkwijzen_load(handbook):
 
 
 def read(built_site: Path, src: str) -> str:
-    return (built_site / site.url_of(src) / "index.html").read_text(encoding="utf-8")
+    return (built_site / urls.url_of(src) / "index.html").read_text(encoding="utf-8")
 
 
 def test_index_lists_every_werkwijze(built_site, handbook):
@@ -392,10 +391,10 @@ def test_kader_pages_list_their_werkwijzen(built_site, handbook):
         for kind, k in handbook.kaders.all():
             if k.key not in w.keys(kind):
                 continue
-            assert f'href="{site.relative_url(w.src_uri, k.page)}"' in page, (w.id, k.page)
+            assert f'href="{urls.page_href(w.src_uri, k.page)}"' in page, (w.id, k.page)
             part = read(built_site, k.page).split('id="werkwijzen-hierbij"', 1)
             assert len(part) == 2, f"{k.page} heeft geen sectie Werkwijzen hierbij"
-            assert f'href="{site.relative_url(k.page, w.src_uri)}"' in part[1], (k.page, w.id)
+            assert f'href="{urls.page_href(k.page, w.src_uri)}"' in part[1], (k.page, w.id)
 
 
 def test_casus_pages_link_back(built_site, handbook):
@@ -403,10 +402,10 @@ def test_casus_pages_link_back(built_site, handbook):
         page = read(built_site, w.src_uri)
         for cid in w.casussen:
             src = f"casussen/{cid}.md"
-            assert f'href="{site.relative_url(w.src_uri, src)}"' in page
+            assert f'href="{urls.page_href(w.src_uri, src)}"' in page
             casus = read(built_site, src)
             assert "Werkwijze hierbij:" in casus
-            assert f'href="{site.relative_url(src, w.src_uri)}"' in casus, (cid, w.id)
+            assert f'href="{urls.page_href(src, w.src_uri)}"' in casus, (cid, w.id)
 
 
 def test_broken_werkwijze_stops_the_build(tmp_path):

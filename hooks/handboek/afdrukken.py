@@ -26,6 +26,8 @@ from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from .urls import relative_url
+
 MARKER = "<!-- handboek:afdruk -->"
 LEFT_OUT_SECTIONS = ("Bijdragen",)
 ID_ATTRS = {"id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls",
@@ -80,7 +82,7 @@ class _Rewriter(HTMLParser):
         if parts.scheme or value.startswith("//") or value.startswith("data:"):
             return value
         path = posixpath.normpath(posixpath.join(self.page.url or ".", value))
-        return posixpath.relpath(path, self.print_url or ".")
+        return relative_url(self.print_url, path)
 
     def _attrs(self, attrs) -> list[tuple[str, str | None]]:
         out = []

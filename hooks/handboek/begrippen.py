@@ -41,17 +41,17 @@ term? Set 'anker' to the old anchor.
 """
 from __future__ import annotations
 
-import html
 import bisect
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache, cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .datatext import schema
 from .errors import Problem, Report
-from .fields import SLUG, Fields, load_fields, type_name
+from .fields import Fields, load_fields
 from .render import render, safe_markdown
 
 GLOSSARY_PAGE = "begrippen.md"
@@ -401,7 +401,7 @@ def reader_text(markdown: str) -> str:
 
 def render_glossary(glossary: Begrippenlijst, page_src: str, templates: Path) -> str:
     """The alphabetical list (Markdown) for the <!-- begrippenlijst --> marker."""
-    from .bibliography import page_link
+    from .urls import page_link
 
     groups: dict[str, list[dict]] = {}
     for b in glossary.begrippen:

@@ -17,7 +17,6 @@ page and line.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from markupsafe import Markup
 from .datatext import markdown_text, schema
 from .errors import Report
 from .fields import Fields, load_fields, unique_ids
+from .urls import page_link
 
 BIBLIOGRAPHY_PAGE = "literatuur.md"
 CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
@@ -160,11 +160,6 @@ def load_bibliography(path: Path, shown: str) -> Bibliography:
         sources.append(src)
     report.raise_if_any()
     return Bibliography(tuple(sources))
-
-
-def page_link(from_src: str, to_src: str) -> str:
-    """Relative Markdown link from one docs page (src path) to another."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 @dataclass(frozen=True)

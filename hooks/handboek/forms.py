@@ -9,9 +9,9 @@ check export files exactly like an import on the form itself does.
 """
 from __future__ import annotations
 
-from .bibliography import page_link
 from .checklists import Checklist
 from .render import render
+from .urls import page_link
 
 HEAD_SECTION = "Gegevens"
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from .bibliography import page_link
 from .datatext import schema
 from .errors import Problem
 from .fields import Fields, load_fields, unique_ids
 from .redirects import ANCHOR
 from .render import render
+from .urls import page_link
 from .yamlio import FRONT_MATTER, parse_yaml
 
 SHOWN = "docs/_data/leerroutes.yml"

@@ -13,7 +13,6 @@ Two kinds of entry:
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from .datatext import schema
 from .fields import Fields, load_fields
+from .urls import relative_url
 
 OLD_URL = re.compile(r"^(?:\./|([a-z0-9._-]+/)+)$")
 ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -82,11 +82,6 @@ def load_redirects(path: Path, shown: str) -> list[Redirect]:
     return out
 
 
-def _relative(old: str, new_url: str) -> str:
-    rel = posixpath.relpath(new_url or ".", old.rstrip("/") or ".")
-    return rel + "/" if not rel.endswith("/") else rel
-
-
 def redirect_html(old: str, new_url: str, title: str, anchor: str | None = None,
                   anchor_map: dict[str, str] | None = None) -> str:
     """A tiny page at the old address that sends the reader on.
@@ -95,10 +90,10 @@ def redirect_html(old: str, new_url: str, title: str, anchor: str | None = None,
     fragment the reader came with is kept, or mapped to its new place (``anchor_map``: old
     anchor -> new site URL with fragment, relative to the site root).
     """
-    rel = _relative(old, new_url)
+    rel = relative_url(old, new_url)
     href = rel + (f"#{anchor}" if anchor else "")
     t = escape(title)
-    mapped = {a: _relative(old, url.split("#")[0]) + "#" + url.split("#", 1)[1]
+    mapped = {a: relative_url(old, url.split("#")[0]) + "#" + url.split("#", 1)[1]
               for a, url in (anchor_map or {}).items()}
     # Every value is built from validated paths and anchors; json.dumps plus escaping '<'
     # keeps the script block closed whatever it holds.

@@ -14,25 +14,31 @@ Markers a page can hold (each on a line of its own):
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from . import adressen, datatext, forms
+from . import leerroutes as routes
+from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
-from . import adressen, leerroutes as routes
-from .bibliography import (BIBLIOGRAPHY_PAGE, Bibliography, Cited, load_bibliography, page_link, parse_citation,
-                           render_citation, replace_citations)
+from .bibliography import (
+    BIBLIOGRAPHY_PAGE,
+    Bibliography,
+    Cited,
+    load_bibliography,
+    parse_citation,
+    render_citation,
+    replace_citations,
+)
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
-from . import datatext
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Problem, Report
-from . import forms
 from .redirects import Redirect, load_redirects
-from . import werkwijzen as ww
 from .render import render
+from .urls import page_href, page_link, relative_url, url_of
 from .yamlio import read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|begrippenlijst|leerroutes|handboek:formulier)\s*-->[ \t]*$", re.M)
@@ -385,24 +391,6 @@ def _casussen_hierbij(hb: Handbook, page_src: str) -> str:
     return "\n".join(lines) + "\n" + ("\n" + werkwijzen if werkwijzen else "")
 
 
-def url_of(src_uri: str, directory_urls: bool = True) -> str:
-    """Site URL of a docs page with use_directory_urls (kept on: URLs are promises;
-    only the offline copy for file:// uses plain .html files)."""
-    if not directory_urls:
-        return src_uri[: -len(".md")] + ".html"
-    if src_uri.endswith("index.md"):
-        return src_uri[: -len("index.md")]
-    return src_uri[: -len(".md")] + "/"
-
-
-def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    if not directory_urls:
-        return posixpath.relpath(url_of(to_src, False), posixpath.dirname(from_src) or ".")
-    here, there = url_of(from_src), url_of(to_src)
-    rel = posixpath.relpath(there or ".", here or ".")
-    return rel + "/" if not rel.endswith("/") else rel
-
-
 def _index_context(hb: Handbook, page_src: str) -> dict:
     kj = {k.key: k.title for k in hb.kaders.kijkramen}
     used = lambda attr: {v for c in hb.casussen for v in getattr(c, attr)}
@@ -421,7 +409,7 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
     labels = {f["id"]: {str(v): label for v, label in f["options"]} for f in filters}
     groups = []
     for part in hb.indeling.parts:
-        items = [{"casus": c, "url": relative_url(page_src, c.src_uri, hb.directory_urls),
+        items = [{"casus": c, "url": page_href(page_src, c.src_uri, hb.directory_urls),
                   "labels": forms.casus_labels(labels, c),
                   "kijkramen": [kj[k] for k in c.kijkramen],
                   "themes": [hb.indeling.themes[t] for t in c.themes]}
@@ -517,12 +505,6 @@ def keep_old_anchors(hb: Handbook, page_url: str, html: str) -> str:
             start = html.rfind("<", 0, at) if at >= 0 else 0
             html = html[:start] + anchor_alias_html(r.old_anchor, None) + html[start:]
         else:
-            href = _relative_from_url(page_url, new_url)
+            href = relative_url(page_url, new_url)
             html = anchor_alias_html(r.old_anchor, f"{href}#{r.target_anchor}") + html
     return html
-
-
-def _relative_from_url(here: str, there: str) -> str:
-    here, there = ("" if u == "./" else u for u in (here, there))
-    rel = posixpath.relpath(there or ".", here or ".")
-    return rel + "/" if not rel.endswith("/") else rel

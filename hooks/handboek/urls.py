@@ -41,6 +41,6 @@ def page_link(from_src: str, to_src: str) -> str:
     return relative_url(from_src, to_src)
 
 
-def page_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+def page_href(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """Relative link in HTML from one docs page to another, as it works in the built site."""
     return relative_url(url_of(from_src, directory_urls), url_of(to_src, directory_urls))

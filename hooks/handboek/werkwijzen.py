@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datatext
-from .bibliography import page_link
 from .casussen import Kaders
 from .datatext import schema
 from .errors import ContentError, Problem, Report, display_path
 from .fields import SLUG, Fields, load_fields
 from .render import render
+from .urls import page_link
 from .yamlio import Seq
 
 FOLDER = "docs/_data/werkwijzen"
