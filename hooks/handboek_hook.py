@@ -52,6 +52,7 @@ from handboek import (  # noqa: E402
     forms,
     incremental,
     offline,
+    paths,
     site,
     urls,
     werkwijzen,
@@ -70,12 +71,11 @@ _addresses: set[str] = set()  # the addresses of the current build (pages and pr
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "site", "urls", "werkwijzen")
+           "offline", "paths", "site", "urls", "werkwijzen")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
 TITLE = re.compile(r"^title:\s*(.*)$", re.M)
-WATCHED = ("casussen", "kijkramen", "overrides", "docs/_data", "hooks")
 
 CASUS_NAV_SECTION = "Casuïstiek"
 LEERROUTES_NAV_SECTION = "Leerroutes"
@@ -93,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _reload_handboek()
     root = Path(config.config_file_path).resolve().parent
     _absolute_snippets_path(config, root)
-    _handbook = _guard(site.load_handbook, root)
+    _handbook = _guard(site.load_handbook, root, _paths(config, root))
     _anchors.clear()
     _dates = citeren.git_dates(root)
     plan = _plan_partial_build(root)
@@ -111,10 +111,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_serve(server, config: MkDocsConfig, builder):
     root = Path(config.config_file_path).resolve().parent
+    p = _paths(config, root)
     _poll_faster(server)
-    for name in WATCHED:
-        if (root / name).exists():
-            server.watch(str(root / name))
+    for folder in (root / "casussen", root / "kijkramen", p.overrides, p.data, HOOKS):
+        if folder.exists():
+            server.watch(str(folder))
     return server
 
 
@@ -168,7 +169,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated is not None:
         shown, full = generated.shown, generated.content
     else:
-        shown = f"docs/{src}"
+        shown = hb.paths.docs_shown(src)
         full = page.file.content_string  # read once by MkDocs, front matter included
     links = _link_context(hb, page, files)
     _anchors[src] = links.anchors
@@ -232,7 +233,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if page.meta.get("citeren", True) is False or not config.site_url:
         return context
     generated = hb.pages.get(page.file.src_uri)
-    data_file = generated.shown if generated else f"docs/{page.file.src_uri}"
+    data_file = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
     changed = citeren.last_changed(_dates, hb.root, data_file)
     context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
                                                   config.site_url, page.url)
@@ -304,6 +305,12 @@ def _reload_handboek() -> None:
         sys.path.insert(0, str(HOOKS))
     for m in MODULES:
         globals()[m] = importlib.import_module(f"handboek.{m}")
+
+
+def _paths(config: MkDocsConfig, root: Path) -> paths.Paths:
+    """Where docs/ and overrides/ are: mkdocs.yml's docs_dir and theme.custom_dir."""
+    custom = config.theme.custom_dir
+    return paths.Paths(root, Path(config.docs_dir), Path(custom) if custom else root / paths.CUSTOM_DIR)
 
 
 def _absolute_snippets_path(config: MkDocsConfig, root: Path) -> None:

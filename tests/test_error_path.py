@@ -90,8 +90,10 @@ DATA_FOLDERS = sorted({"casussen", "kijkramen", "kijkramen/werkbladen", "docs/_d
 
 def test_every_data_file_and_folder_is_required():
     from handboek import site
-    assert sorted(site.REQUIRED_FILES) == DATA_FILES
-    assert set(site.REQUIRED_FOLDERS) == set(DATA_FOLDERS) - {"docs/_data"}
+    from handboek.paths import Paths
+    paths = Paths.default(ROOT)
+    assert sorted(paths.shown(p) for p in site.required_files(paths)) == DATA_FILES
+    assert {paths.shown(p) for p in site.required_folders(paths)} == set(DATA_FOLDERS) - {"docs/_data"}
 
 
 @pytest.mark.parametrize("rel", DATA_FILES + DATA_FOLDERS)

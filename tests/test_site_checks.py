@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 from handboek import site, urls
 from handboek.redirects import Redirect
 
@@ -59,3 +59,22 @@ def test_every_kader_page_exists(handbook):
     problems = site.check_files(handbook, srcs.__contains__, pages, "https://example.org/")
     assert (f"docs/_data/kaders.yml, veld 'pagina': de pagina '{missing}' bestaat niet "
             "(niet in docs/ en niet gegenereerd).") in [str(p) for p in problems]
+
+
+def test_paths_come_from_mkdocs_yml(tmp_path):
+    """docs_dir and theme.custom_dir of mkdocs.yml: the hook hands them to the handbook."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs").rename(project / "inhoud")
+    (project / "overrides").rename(project / "thema")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("docs_dir: docs", "docs_dir: inhoud").replace("custom_dir: overrides",
+                                                                                 "custom_dir: thema"),
+                      encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "bakens" / "in-de-praktijk" / "index.html").is_file()
+    (project / "inhoud" / "_data" / "omleidingen.yml").write_text("", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "inhoud/_data/omleidingen.yml: dit bestand is leeg." in result.stdout + result.stderr

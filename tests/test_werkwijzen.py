@@ -259,10 +259,10 @@ def test_duplicate_title_and_source_order(tmp_path, refs, project_root):
     (tmp_path / "casussen" / "sgw-03-wijk-en-psychiatrie.md").write_text("x", encoding="utf-8")
     write(tmp_path, GOOD.replace("hoofdstuk 5", "hoofdstuk 10"), "a.yml")
     write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: Tweede"), "b.yml")
-    assert [w.id for w in ww.load_werkwijzen(tmp_path, *refs)] == ["b", "a"]  # chapter 5 before 10
+    assert [w.id for w in ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)] == ["b", "a"]  # chapter 5 before 10
     write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: buurtpension"), "c.yml")
     with pytest.raises(ContentError) as exc:
-        ww.load_werkwijzen(tmp_path, *refs)
+        ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)
     assert [str(p) for p in exc.value.problems] == [
         "docs/_data/werkwijzen/c.yml, veld 'titel': de titel 'buurtpension' wordt ook gebruikt door "
         "docs/_data/werkwijzen/a.yml."]

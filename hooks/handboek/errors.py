@@ -72,7 +72,6 @@ def display_path(path: Path | str, root: Path | str | None = None) -> str:
     return p.as_posix()
 
 
-
 def checked(value: T | None) -> T:
     """A value read after ``Report.raise_if_any()``: when it was missing or wrong, that was
     reported and the file never got here, so it is present (the type checker learns it here)."""

@@ -35,9 +35,10 @@ from .bibliography import (
 )
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
-from .errors import ContentError, Problem, Report
+from .errors import ContentError, Problem, Report, checked
 from .redirects import Redirect, load_redirects
 from .render import render
+from .paths import Paths
 from .urls import page_href, page_link, relative_url, url_of
 from .yamlio import read_text
 
@@ -67,7 +68,7 @@ class GeneratedPage:
 
 @dataclass
 class Handbook:
-    root: Path
+    paths: Paths
     bibliography: Bibliography
     kaders: Kaders
     indeling: Indeling
@@ -76,7 +77,7 @@ class Handbook:
     monitor: object | None
     redirects: list[Redirect] = field(default_factory=list)
     werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
-    glossary: Begrippenlijst | None = None
+    glossary: Begrippenlijst = field(default_factory=Begrippenlijst)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
     leerroutes: list[routes.Route] = field(default_factory=list)
@@ -84,8 +85,12 @@ class Handbook:
     directory_urls: bool = True    # False in the offline build (the hook sets it)
 
     @property
+    def root(self) -> Path:
+        return self.paths.root
+
+    @property
     def templates(self) -> Path:
-        return self.root / "overrides" / "handboek"
+        return self.paths.templates
 
     @cached_property
     def kader_pages(self) -> frozenset[str]:
@@ -104,19 +109,30 @@ class Handbook:
         return self.homes.get(path, "index.md")
 
 
-# Data files and folders the handbook cannot do without (checked before loading).
-REQUIRED_FILES = ("docs/_data/bronnen.yml", "docs/_data/kaders.yml", "docs/_data/monitor.yml",
-                  "docs/_data/omleidingen.yml", "docs/_data/begrippen.yml", "docs/_data/leerroutes.yml",
-                  "docs/_data/adressen.txt", "casussen/indeling.yml")
-REQUIRED_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml",
-                    ww.FOLDER: "*.yml"}
+# Data files and folders the handbook cannot do without (checked before loading): in the
+# data folder (docs/_data) and in the project root.
+REQUIRED_DATA_FILES = ("bronnen.yml", "kaders.yml", "monitor.yml", "omleidingen.yml", "begrippen.yml",
+                       "leerroutes.yml", "adressen.txt")
+REQUIRED_DATA_FOLDERS = {ww.FOLDER: "*.yml"}
+REQUIRED_ROOT_FILES = ("casussen/indeling.yml",)
+REQUIRED_ROOT_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml"}
 
 
-def missing_data(root: Path) -> list[Problem]:
+def required_files(paths: Paths) -> list[Path]:
+    return [paths.data / n for n in REQUIRED_DATA_FILES] + [paths.root / n for n in REQUIRED_ROOT_FILES]
+
+
+def required_folders(paths: Paths) -> dict[Path, str]:
+    """Each required folder with the pattern of the files it must hold."""
+    return ({paths.data / n: pattern for n, pattern in REQUIRED_DATA_FOLDERS.items()}
+            | {paths.root / n: pattern for n, pattern in REQUIRED_ROOT_FOLDERS.items()})
+
+
+def missing_data(paths: Paths) -> list[Problem]:
     """A Dutch problem for every required data file or folder that is missing or empty."""
     problems = []
-    for rel in REQUIRED_FILES:
-        p = root / rel
+    for p in required_files(paths):
+        rel = paths.shown(p)
         if p.is_dir():
             problems.append(Problem(rel, None, None, "hier staat een map, maar dit moet een bestand zijn."))
         elif not p.is_file():
@@ -124,8 +140,8 @@ def missing_data(root: Path) -> list[Problem]:
                                                       "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
         elif not p.read_bytes().strip():
             problems.append(Problem(rel, None, None, "dit bestand is leeg."))
-    for rel, pattern in REQUIRED_FOLDERS.items():
-        p = root / rel
+    for p, pattern in required_folders(paths).items():
+        rel = paths.shown(p)
         if not p.is_dir():
             problems.append(Problem(rel + "/", None, None, "deze map ontbreekt. Zet hem terug "
                                                             "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
@@ -135,21 +151,23 @@ def missing_data(root: Path) -> list[Problem]:
     return problems
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Load and validate all content; one ContentError lists every problem found."""
-    root = Path(root)
-    problems = missing_data(root)
+def load_handbook(root: Path, paths: Paths | None = None) -> Handbook:
+    """Load and validate all content; one ContentError lists every problem found.
+
+    ``paths``: where docs/ and overrides/ are (from mkdocs.yml); by default the project's own layout."""
+    paths = paths or Paths.default(root)
+    problems = missing_data(paths)
     if problems:
         raise ContentError(problems)
     with datatext.collecting() as texts:
-        hb = _load(root, problems)
+        hb = _load(paths, problems)
     hb.texts = texts
     with datatext.collecting():  # generating pages reads no data
         hb.pages = _generate(hb)
     return hb
 
 
-def _load(root: Path, problems: list) -> Handbook:
+def _load(paths: Paths, problems: list) -> Handbook:
 
     def attempt(fn, *args):
         try:
@@ -158,12 +176,12 @@ def _load(root: Path, problems: list) -> Handbook:
             problems.extend(exc.problems)
             return None
 
-    data = root / "docs" / "_data"
-    bib = attempt(load_bibliography, data / "bronnen.yml", "docs/_data/bronnen.yml")
+    root = paths.root
+    bib = attempt(load_bibliography, *paths.data_file("bronnen.yml"))
     if bib is None:  # everything else cites sources: stop here
         raise ContentError(problems)
     keys = bib.keys
-    kaders = attempt(load_kaders, data / "kaders.yml", root)
+    kaders = attempt(load_kaders, paths.data / "kaders.yml", root)
     indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys)
     checklists = attempt(load_checklists, root / "kijkramen", root, keys) or []
     casussen = []
@@ -172,18 +190,18 @@ def _load(root: Path, problems: list) -> Handbook:
     monitor = None
     if kaders is not None:
         from .monitor import load_monitor
-        monitor = attempt(load_monitor, data / "monitor.yml", "docs/_data/monitor.yml",
+        monitor = attempt(load_monitor, *paths.data_file("monitor.yml"),
                           {int(k.key): k.title for k in kaders.bakens}, keys)
-    redirects = attempt(load_redirects, data / "omleidingen.yml", "docs/_data/omleidingen.yml") or []
-    werkwijzen = attempt(ww.load_werkwijzen, root, keys, kaders) if kaders else None
-    glossary = attempt(load_begrippen, data / "begrippen.yml", "docs/_data/begrippen.yml")
-    leerroutes = attempt(routes.load_leerroutes, data / "leerroutes.yml") or []
-    addresses, address_problems = adressen.load(data / "adressen.txt")
+    redirects = attempt(load_redirects, *paths.data_file("omleidingen.yml")) or []
+    werkwijzen = attempt(ww.load_werkwijzen, paths.data / ww.FOLDER, root, keys, kaders) if kaders else None
+    glossary = attempt(load_begrippen, *paths.data_file("begrippen.yml"))
+    leerroutes = attempt(routes.load_leerroutes, *paths.data_file("leerroutes.yml")) or []
+    addresses, address_problems = adressen.load(paths.data / "adressen.txt")
     problems.extend(address_problems)
     if problems:
         raise ContentError(problems)
-    return Handbook(root, bib, kaders, indeling, checklists, casussen, monitor, redirects, werkwijzen or [],
-                    glossary=glossary, leerroutes=leerroutes, addresses=addresses)
+    return Handbook(paths, bib, checked(kaders), checked(indeling), checklists, casussen, monitor, redirects,
+                    werkwijzen or [], glossary=checked(glossary), leerroutes=leerroutes, addresses=addresses)
 
 
 # -- generated pages -------------------------------------------------------------
@@ -221,11 +239,11 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
     def source_of(src: str) -> str | None:
         if src in pages:
             return pages[src].content
-        path = hb.root / "docs" / src
-        return read_text(path, f"docs/{src}") if path.is_file() else None
+        path = hb.paths.docs / src
+        return read_text(path, hb.paths.docs_shown(src)) if path.is_file() else None
 
     for r in hb.leerroutes:
-        page = GeneratedPage(r.src_uri, "", routes.SHOWN, copied=None)
+        page = GeneratedPage(r.src_uri, "", hb.paths.data_file("leerroutes.yml")[1], copied=None)
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
         pages[r.src_uri] = page
@@ -306,7 +324,7 @@ def _data_citations(hb: Handbook, page_src: str, problems: list[Problem]):
         origin = getattr(text, "origin", None)
         cited, found = parse_citation(body, hb.bibliography)
         if found:
-            problems.extend(Problem(origin.path if origin else f"docs/{page_src}", origin and origin.line,
+            problems.extend(Problem(origin.path if origin else hb.paths.docs_shown(page_src), origin and origin.line,
                                     origin and origin.field, message) for message in found)
             return None
         cited = [Cited(c.source, datatext.markdown_text(c.place) if c.place else None) for c in cited]
@@ -328,7 +346,7 @@ def _process(hb, page_src, markdown, shown, first_line, links, data_problems) ->
         if name == "casussen-hierbij":
             if page_src not in hb.kader_pages:
                 report.add(line_of(match.start()), None, "de markering casussen-hierbij hoort alleen op de "
-                           "pagina van een baken, stap of kijkraam (zie docs/_data/kaders.yml).")
+                           f"pagina van een baken, stap of kijkraam (zie {hb.paths.data_file('kaders.yml')[1]}).")
                 return ""
             return _casussen_hierbij(hb, page_src)
         if name == "casus-index":
@@ -342,13 +360,13 @@ def _process(hb, page_src, markdown, shown, first_line, links, data_problems) ->
         if name == "begrippenlijst":
             if page_src != GLOSSARY_PAGE:
                 report.add(line_of(match.start()), None, "de markering begrippenlijst hoort alleen "
-                                                         f"op docs/{GLOSSARY_PAGE}.")
+                                                         f"op {hb.paths.docs_shown(GLOSSARY_PAGE)}.")
                 return ""
             return render_glossary(hb.glossary, page_src, hb.templates)
         if name == "monitor":
             if hb.monitor is None:
                 report.add(line_of(match.start()), None, "de monitorcijfers ontbreken: "
-                           "docs/_data/monitor.yml bestaat niet.")
+                           f"{hb.paths.data_file('monitor.yml')[1]} bestaat niet.")
                 return ""
             from .monitor import render_monitor
             return render_monitor(hb.monitor, hb.bibliography.get(hb.monitor.source_key).short,
@@ -438,8 +456,8 @@ def nav_leerroutes(hb: Handbook) -> list:
 
 def check_generated(hb: Handbook, exists: Callable[[str], bool]) -> list[Problem]:
     """A generated page may not take the place of a file in docs/ (``exists``: the docs files)."""
-    return [Problem(page.shown, None, None, f"deze pagina zou {page.src_uri} worden, maar docs/{page.src_uri} "
-                                            "bestaat al. Hernoem een van beide.")
+    return [Problem(page.shown, None, None, f"deze pagina zou {page.src_uri} worden, maar "
+                                            f"{hb.paths.docs_shown(page.src_uri)} bestaat al. Hernoem een van beide.")
             for page in hb.pages.values() if exists(page.src_uri)]
 
 
@@ -450,19 +468,19 @@ def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str,
     docs path. Redirects, kader pages, 'zie' of the begrippenlijst, pages of leerroutes and
     of the published addresses."""
     problems: list[Problem] = []
+    redirects_file = hb.paths.data_file("omleidingen.yml")[1]
     for r in hb.redirects:
         if not exists(r.target):
-            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "naar", f"de pagina '{r.target}' bestaat niet."))
+            problems.append(Problem(redirects_file, r.line, "naar", f"de pagina '{r.target}' bestaat niet."))
         if r.is_page and r.old in pages:
-            problems.append(Problem("docs/_data/omleidingen.yml", r.line, "van",
+            problems.append(Problem(redirects_file, r.line, "van",
                                     f"op het adres '{r.old}' staat nog een pagina ({pages[r.old]})."))
     for src in sorted(hb.kader_pages):
         if not exists(src):
-            problems.append(Problem("docs/_data/kaders.yml", None, "pagina",
+            problems.append(Problem(hb.paths.data_file("kaders.yml")[1], None, "pagina",
                                     f"de pagina '{src}' bestaat niet (niet in docs/ en niet gegenereerd)."))
-    if hb.glossary is not None:
-        problems += check_zie(hb.glossary, set(pages.values()))
-    problems += routes.check_pages(hb.leerroutes, exists)
+    problems += check_zie(hb.glossary, set(pages.values()))
+    problems += routes.check_pages(hb.leerroutes, exists, hb.paths.data_file("leerroutes.yml")[1])
     if hb.directory_urls:  # the offline copy (make offline) has other addresses on purpose
         problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url)
     return problems
@@ -474,7 +492,8 @@ def check_rendered(hb: Handbook, anchors: dict[str, set[str]], src_of: dict[str,
     problems = routes.check_anchors(hb.leerroutes, lambda src: anchors.get(src_of.get(src, "")))
     if hb.directory_urls:
         problems += adressen.check_anchors(hb.addresses, anchors, src_of, hb.redirects, site_url)
-    problems += adressen.check_redirect_anchors(hb.redirects, anchors, src_of, "docs/_data/omleidingen.yml")
+    problems += adressen.check_redirect_anchors(hb.redirects, anchors, src_of,
+                                                hb.paths.data_file("omleidingen.yml")[1])
     if problems:
         raise ContentError(problems)
 

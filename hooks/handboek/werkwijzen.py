@@ -26,7 +26,7 @@ from .render import render
 from .urls import page_link
 from .yamlio import Seq
 
-FOLDER = "docs/_data/werkwijzen"
+FOLDER = "werkwijzen"   # in the data folder (docs/_data)
 INDEX_PAGE = "werkwijzen/index.md"
 NAV_SECTION = "Werkwijzen"
 KEYS = schema("werkwijze")
@@ -171,13 +171,14 @@ def _known(f: Fields, key: str, known: list[str], what: str, hint: str = "") -> 
     return tuple(out)
 
 
-def load_werkwijzen(root: Path, source_keys: list[str], kaders: Kaders) -> list[Werkwijze]:
-    """Every werkwijze, in source order; one ContentError lists all problems."""
+def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders) -> list[Werkwijze]:
+    """Every werkwijze in ``folder`` (docs/_data/werkwijzen), in source order; one ContentError
+    lists all problems. ``root``: the project, with the casussen they refer to."""
     root = Path(root)
     casus_ids = sorted(p.stem for p in (root / "casussen").glob("*.md"))
     problems = []
     result: list[Werkwijze] = []
-    for path in sorted((root / FOLDER).glob("*.yml")):
+    for path in sorted(Path(folder).glob("*.yml")):
         try:
             result.append(load_werkwijze(path, root, source_keys, kaders, casus_ids))
         except ContentError as exc:
