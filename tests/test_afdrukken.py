@@ -4,6 +4,7 @@ address, and a PDF with a page break per chapter."""
 from __future__ import annotations
 
 import io
+import itertools
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -61,11 +62,11 @@ def nav_urls(built_site: Path) -> list[str]:
             url = "" if url == "." else url + "/"
             if url not in urls:
                 urls.append(url)
-        for a, b in zip(urls, urls[1:]):
+        for a, b in itertools.pairwise(urls):
             after.setdefault(a, set()).add(b)
         first_seen += [u for u in urls if u not in first_seen]
     before = {u: 0 for u in first_seen}
-    for a, bs in after.items():
+    for bs in after.values():
         for b in bs:
             before[b] += 1
     order, ready = [], [u for u in first_seen if before[u] == 0]

@@ -71,11 +71,13 @@ def test_written_out_form_gets_no_tooltip(tmp_path):
     ("  - term: eigen regie\n    definitie: {a: 1}\n",
      f"{SHOWN}, regel 3, veld 'definitie': (term 'eigen regie') hier hoort tekst, maar er staat een groep velden."),
     ("  - term: eigen regie\n    definitie: Iets.\n    ook: regie\n",
-     f"{SHOWN}, regel 4, veld 'ook': (term 'eigen regie') hier hoort een lijst (regels die beginnen met '- '), maar er staat tekst."),
+     f"{SHOWN}, regel 4, veld 'ook': (term 'eigen regie') hier hoort een lijst (regels die beginnen met '- '), "
+     "maar er staat tekst."),
     ("  - term: eigen regie\n    definitie: Iets.\n    ook: [regie, regie]\n",
      f"{SHOWN}, regel 4, veld 'ook': (term 'eigen regie') 'regie' staat er twee keer in."),
     ("  - term: eigen regie\n    definitie: Iets.\n    ook: [eigen regie]\n",
-     f"{SHOWN}, regel 4, veld 'ook': (term 'eigen regie') 'eigen regie' is de term zelf; zet hier alleen andere schrijfwijzen."),
+     f"{SHOWN}, regel 4, veld 'ook': (term 'eigen regie') 'eigen regie' is de term zelf; "
+     "zet hier alleen andere schrijfwijzen."),
     ("  - term: eigen regie\n    definitie: Iets.\n    afkorting_van: 12\n    tooltip: [x]\n",
      f"{SHOWN}, regel 5, veld 'tooltip': (term 'eigen regie') hier hoort tekst, maar er staat een lijst."),
     ("  - term: eigen regie\n    definitie: Iets.\n    zie: /bakens/index.md\n",

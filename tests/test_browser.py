@@ -237,7 +237,8 @@ def test_print_shows_real_boxes(page, site_url):
     page.goto(site_url + "werkbladen/casusbespreking/")
     page.emulate_media(media="print")
     style = page.locator(".hb-formulier input[type=checkbox]").first.evaluate(
-        "el => { const s = getComputedStyle(el); return [s.appearance, s.borderTopStyle, s.borderTopWidth, s.display]; }")
+        "el => { const s = getComputedStyle(el); "
+        "return [s.appearance, s.borderTopStyle, s.borderTopWidth, s.display]; }")
     assert style[0] == "none" and style[1] == "solid" and style[2] != "0px" and style[3] != "none"
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).display") == "none"
     assert page.locator(".md-sidebar--primary").evaluate("el => getComputedStyle(el).display") == "none"

@@ -7,7 +7,7 @@ import html
 import os
 import re
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -232,7 +232,7 @@ def test_git_dates_one_pass_and_shallow_clone(tmp_path):
     (repo / "docs" / "b.md").write_text("b2", encoding="utf-8")
     _git(repo, "commit", "-qam", "two", when="2025-06-02T12:00:00+00:00")
     dates = citeren.git_dates(repo)
-    day = lambda p: datetime.fromtimestamp(dates[p], tz=timezone.utc).date()
+    day = lambda p: datetime.fromtimestamp(dates[p], tz=UTC).date()
     assert day("docs/a.md") == date(2024, 3, 1)
     assert day("docs/b.md") == date(2025, 6, 2)
 

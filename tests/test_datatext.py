@@ -36,7 +36,8 @@ def test_every_string_a_loader_reads_is_registered():
     for name, key in reads:
         kind_name, _, path = name.partition(":")
         kind = datatext.REGISTRY[kind_name][path].kinds[key]
-        assert kind in datatext.TEXT_KINDS + (datatext.ID, datatext.NOTE), f"{name}.{key} is read as text but registered as {kind}"
+        assert kind in datatext.TEXT_KINDS + (datatext.ID, datatext.NOTE), \
+            f"{name}.{key} is read as text but registered as {kind}"
 
 
 def test_every_registered_text_field_is_read():
@@ -194,7 +195,8 @@ def inject(project: Path, value_for) -> list[tuple[str, str, str, str]]:
 
 def _rename_baken(project: Path, old: str, new: str) -> None:
     """Baken names in monitor.yml must match kaders.yml: rename in both."""
-    for rel, path, key in (("docs/_data/kaders.yml", "bakens[]", "titel"), ("docs/_data/monitor.yml", "bakens[]", "naam")):
+    for rel, path, key in (("docs/_data/kaders.yml", "bakens[]", "titel"),
+                           ("docs/_data/monitor.yml", "bakens[]", "naam")):
         file = project / rel
         data, _ = _load(file, False)
         for node in _nodes(data, path):
@@ -212,7 +214,7 @@ class LiveMarkup(HTMLParser):
         self._in_script = False
 
     @classmethod
-    def of(cls, html: str) -> "LiveMarkup":
+    def of(cls, html: str) -> LiveMarkup:
         p = cls()
         p.feed(html)
         p.close()
@@ -302,7 +304,8 @@ def test_broken_links_in_markdown_fields_name_file_and_line(tmp_path):
     for file, key, text_kind, marker in fields:
         if text_kind == datatext.PLAIN:
             continue
-        pattern = rf"{re.escape(file)}, regel \d+, veld '{key}': de link '{marker}\.md' wijst naar '[^']*{marker}\.md', maar die pagina bestaat niet"
+        pattern = (rf"{re.escape(file)}, regel \d+, veld '{key}': de link '{marker}\.md' wijst naar "
+                   rf"'[^']*{marker}\.md', maar die pagina bestaat niet")
         assert len(re.findall(pattern, out)) == 1, f"{file} {key}:\n{out}"
 
 

@@ -137,7 +137,7 @@ def test_route_pages_are_built_and_linked_from_home(built_site, project_root):
         steps = html.split('id="stappen"', 1)[1].split('id="bronnen"', 1)[0]
         links = re.findall(r'<li>\s*<p><strong><a href="([^"]+)"', steps)
         assert len(links) == len(r.steps), r.id
-        for link, step in zip(links, r.steps):
+        for link, step in zip(links, r.steps, strict=True):
             target = step.page[:-3].removesuffix("index").rstrip("/")
             assert target in link and (not step.anchor or link.endswith("#" + step.anchor)), (link, step)
     assert 'href="voor-docenten/"' in home

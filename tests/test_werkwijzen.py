@@ -259,7 +259,8 @@ def test_duplicate_title_and_source_order(tmp_path, refs, project_root):
     (tmp_path / "casussen" / "sgw-03-wijk-en-psychiatrie.md").write_text("x", encoding="utf-8")
     write(tmp_path, GOOD.replace("hoofdstuk 5", "hoofdstuk 10"), "a.yml")
     write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: Tweede"), "b.yml")
-    assert [w.id for w in ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)] == ["b", "a"]  # chapter 5 before 10
+    loaded = ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)
+    assert [w.id for w in loaded] == ["b", "a"]  # chapter 5 before 10
     write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: buurtpension"), "c.yml")
     with pytest.raises(ContentError) as exc:
         ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)
@@ -298,7 +299,7 @@ def assert_harmless(html: str):
 def hostile_file() -> str:
     text = GOOD
     for key in ("titel", "samenvatting", "plaats", "periode", "doelgroep", "opbrengst"):
-        text = re.sub(rf"(?m)^{key}: (.*)$", lambda m: f"{key}: '{m.group(1)} {HOSTILE}'", text)
+        text = re.sub(rf"(?m)^{key}: (.*)$", lambda m, key=key: f"{key}: '{m.group(1)} {HOSTILE}'", text)
     text = text.replace("  Een tweede alinea.", f"  Een tweede alinea. {HOSTILE}\n\n  {ATTRS}")
     text = text.replace("  - stap: Zoek gastgezinnen", f"  - stap: 'Zoek {HOSTILE}'")
     text = text.replace("    tekst: Vraag in de buurt rond.", f"    tekst: 'Vraag rond {HOSTILE}'")

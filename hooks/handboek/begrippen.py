@@ -46,7 +46,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from .datatext import schema
@@ -56,7 +56,6 @@ from .render import render, safe_markdown
 
 GLOSSARY_PAGE = "begrippen.md"
 GLOSSARY_FILE = "docs/_data/begrippen.yml"
-MARKER_NAME = "begrippenlijst"
 MAX_DEFINITION = 600
 
 WORD = re.compile(r"[^\W_]+")
@@ -66,7 +65,7 @@ HREF = re.compile(r'href="([^"]*)"')
 ENTRY_KEYS = schema("begrippen", "begrippen[]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_abbreviation(word: str) -> bool:
     """A word that starts with a capital, has >= 2 capitals, and at least half capitals."""
     letters = [c for c in word if c.isalpha()]
@@ -259,7 +258,7 @@ def _load_entry(report: Report, node) -> Begrip | None:
                        "zoals 'bakens/2-eigen-kracht.md' of 'kijkramen/presentie.md#wat-presentie-is'.")
         ok = False
     if term is not None:
-        for i, s in enumerate(ook):
+        for s in ook:
             if s == term:
                 g.error("ook", f"'{s}' is de term zelf; zet hier alleen andere schrijfwijzen.")
                 ok = False

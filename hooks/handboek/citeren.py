@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import subprocess
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 AUTHOR = "Handboek Sociaal Werk in de Wijk"
@@ -71,7 +71,7 @@ def last_changed(dates: dict[str, float], root: Path, rel_path: str, today: date
             stamp = (Path(root) / rel_path).stat().st_mtime
         except OSError:
             return today or date.today()
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).date()
+    return datetime.fromtimestamp(stamp, tz=UTC).date()
 
 
 def dutch_date(d: date) -> str:

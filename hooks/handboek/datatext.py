@@ -55,10 +55,10 @@ from __future__ import annotations
 import contextvars
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
-from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown as _markdown
@@ -507,6 +507,29 @@ def fill_placeholders(markdown: str, store: list, ctx: LinkContext | None) -> st
 
 # -- link check, once per build ----------------------------------------------------
 
+class _CollectLinks(Treeprocessor):
+    """Collects the href of every link and the src of every image into ``links``."""
+
+    def __init__(self, md, links: list[str]):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, root):
+        for el in root.iter():
+            v = el.get({"a": "href", "img": "src"}.get(el.tag, ""))
+            if v is not None and el.tag in ("a", "img"):
+                self.links.append(v.strip())
+
+
+class _CollectLinksExtension(Extension):
+    def __init__(self, links: list[str]):
+        super().__init__()
+        self.links = links
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_CollectLinks(md, self.links), "collect", 0)
+
+
 def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
                 exists: Callable[[str], bool]) -> list[tuple[Origin, str]]:
     """Every relative link in data Markdown that points to no file: (origin, Dutch message)."""
@@ -516,20 +539,8 @@ def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
         if "[" not in str(t):  # no Markdown link or image (raw HTML is escaped before rendering)
             continue
         links: list[str] = []
-
-        class _Collect(Treeprocessor):
-            def run(self, root):
-                for el in root.iter():
-                    v = el.get({"a": "href", "img": "src"}.get(el.tag, ""))
-                    if v is not None and el.tag in ("a", "img"):
-                        links.append(v.strip())
-
-        class _Ext(Extension):
-            def extendMarkdown(self, md):
-                md.treeprocessors.register(_Collect(md), "collect", 0)
-
         source = str(t).replace("&", "&amp;").replace("<", "&lt;")
-        _markdown.markdown(source, extensions=["sane_lists", _Ext()])
+        _markdown.markdown(source, extensions=["sane_lists", _CollectLinksExtension(links)])
         home = home_of(t.origin.path)
         for url in links:
             if _scheme(url) is not None:

@@ -36,13 +36,14 @@ from .bibliography import (
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Problem, Report, checked
+from .paths import Paths
 from .redirects import Redirect, load_redirects
 from .render import render
-from .paths import Paths
 from .urls import page_href, page_link, relative_url, url_of
 from .yamlio import read_text
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index|begrippenlijst|leerroutes|handboek:formulier)\s*-->[ \t]*$", re.M)
+MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index"
+                    r"|begrippenlijst|leerroutes|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
@@ -146,8 +147,8 @@ def missing_data(paths: Paths) -> list[Problem]:
             problems.append(Problem(rel + "/", None, None, "deze map ontbreekt. Zet hem terug "
                                                             "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
         elif not any(p.glob(pattern)):
-            problems.append(Problem(rel + "/", None, None, f"in deze map staat geen enkel bestand "
-                                                            f"'{pattern}'; zonder die bestanden is het handboek niet compleet."))
+            problems.append(Problem(rel + "/", None, None, f"in deze map staat geen enkel bestand '{pattern}'; "
+                                                            "zonder die bestanden is het handboek niet compleet."))
     return problems
 
 

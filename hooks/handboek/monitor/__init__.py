@@ -27,9 +27,8 @@ from __future__ import annotations
 from ..errors import ContentError, Problem
 from .loading import BAKEN_FIELDS, load_monitor
 from .model import BakenScores, Correction, Difference, Measurement, Monitor, Scale, Score, SignificanceTest
-from .view import GRID_COLOUR, HATCH_COLOUR, MAX_YEARS, TEXT_COLOUR, YEAR_STYLES, dutch_decimal, render_monitor
+from .view import GRID_COLOUR, HATCH_COLOUR, TEXT_COLOUR, YEAR_STYLES, render_monitor
 
 __all__ = ["Monitor", "BakenScores", "Score", "Difference", "Measurement", "Scale", "SignificanceTest",
            "Correction", "ContentError", "Problem", "load_monitor", "render_monitor",
-           "BAKEN_FIELDS", "GRID_COLOUR", "HATCH_COLOUR", "MAX_YEARS", "TEXT_COLOUR", "YEAR_STYLES",
-           "dutch_decimal"]
+           "BAKEN_FIELDS", "GRID_COLOUR", "HATCH_COLOUR", "TEXT_COLOUR", "YEAR_STYLES"]

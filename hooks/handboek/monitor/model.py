@@ -94,12 +94,6 @@ class Monitor:
     def years(self) -> tuple[int, ...]:
         return tuple(m.year for m in self.measurements)
 
-    def measurement(self, year: int) -> Measurement | None:
-        for m in self.measurements:
-            if m.year == year:
-                return m
-        return None
-
 
 def years_text(years: Iterable[int]) -> str:
     """Years (or other numbers) as a Dutch list: '2015, 2016 en 2017'."""
