@@ -24,7 +24,7 @@ def main(project: str, site_dir: str) -> None:
     spent = {"seconds": 0.0}
     config = load_config("mkdocs.yml", site_dir=site_dir, strict=True)
     config_loaded = time.perf_counter()
-    hook_names = [name for name in config.hooks if "handboek_hook" in name]
+    hook_names = [name for name in config["hooks"] if "handboek_hook" in name]
     for methods in config.plugins.events.values():
         for i, method in enumerate(methods):
             if getattr(method, "__module__", None) in hook_names:

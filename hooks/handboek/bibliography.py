@@ -122,6 +122,13 @@ class Bibliography:
     def get(self, key: str) -> Source | None:
         return next((s for s in self.sources if s.key == key), None)
 
+    def source(self, key: str) -> Source:
+        """The source of a key that was checked against the bibliography when it was loaded."""
+        found = self.get(key)
+        if found is None:
+            raise KeyError(f"no source '{key}' in the bibliography")
+        return found
+
     @property
     def keys(self) -> list[str]:
         return [s.key for s in self.sources]
@@ -219,11 +226,11 @@ def parse_citation(body: str, bib: Bibliography) -> tuple[list[Cited], list[str]
                             "puntkomma en schrijf elke bron als sleutel|plaats of alleen als sleutel.")
     cited = []
     for key, places in parts:
-        place = "; ".join(places) if places is not None else None
+        joined = "; ".join(places) if places is not None else None
         if not key:
             problems.append("de sleutel van de bron ontbreekt.")
             continue
-        if places is not None and not place:
+        if places is not None and not joined:
             problems.append(f"na '{key}|' ontbreekt de plaats in de bron. Vul hem in of laat de streep weg.")
             continue
         source = bib.get(key)
@@ -231,7 +238,7 @@ def parse_citation(body: str, bib: Bibliography) -> tuple[list[Cited], list[str]
             problems.append(f"de bron '{key}' bestaat niet. Bekende bronnen: "
                             f"{', '.join(bib.keys)} (zie docs/_data/bronnen.yml).")
             continue
-        cited.append(Cited(source, place))
+        cited.append(Cited(source, joined))
     return cited, problems
 
 

@@ -76,6 +76,10 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 class Schema(tuple):
     """The allowed keys of one mapping (a tuple, as ``Fields`` expects), with their kinds."""
 
+    kind: str
+    path: str
+    kinds: dict[str, str]
+
     def __new__(cls, kind: str, path: str, kinds: dict[str, str]):
         self = super().__new__(cls, kinds)
         self.kind, self.path, self.kinds = kind, path, dict(kinds)
@@ -411,15 +415,18 @@ def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
 def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> str:
     citer = _citer.get() if unsafe is None else None
     cites: list[str] = []
+    source = str(text)
+    if citer is not None:
+        make_citation = citer
 
-    def cite(m: re.Match) -> str:
-        markdown = citer(m.group(1), m.group(2), text)
-        if markdown is None:
-            return m.group(0)
-        cites.append(markdown)
-        return f"\u27e6hb-cite:{len(cites) - 1}\u27e7"
+        def cite(m: re.Match) -> str:
+            markdown = make_citation(m.group(1), m.group(2), text)
+            if markdown is None:
+                return m.group(0)
+            cites.append(markdown)
+            return f"\u27e6hb-cite:{len(cites) - 1}\u27e7"
 
-    source = CITATION.sub(cite, str(text)) if citer is not None else str(text)
+        source = CITATION.sub(cite, source)
     source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     source = re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)   # keep '> ' quotes working
     if not block:
@@ -536,26 +543,27 @@ def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
     problems: list[tuple[Origin, str]] = []
     seen = set()
     for t in texts:
-        if "[" not in str(t):  # no Markdown link or image (raw HTML is escaped before rendering)
+        if t.origin is None or "[" not in str(t):  # no Markdown link or image (raw HTML is escaped)
             continue
+        origin = t.origin
         links: list[str] = []
         source = str(t).replace("&", "&amp;").replace("<", "&lt;")
         _markdown.markdown(source, extensions=["sane_lists", _CollectLinksExtension(links)])
-        home = home_of(t.origin.path)
+        home = home_of(origin.path)
         for url in links:
             if _scheme(url) is not None:
                 continue
             target, _, _ = target_of(url, home)
             if target is None:
                 continue
-            key = (t.origin, url)
+            key = (origin, url)
             if key in seen:
                 continue
             seen.add(key)
             if target == "/" or url.startswith("//"):
-                problems.append((t.origin, f"de link '{url}' begint met een /. Schrijf een link naar een "
+                problems.append((origin, f"de link '{url}' begint met een /. Schrijf een link naar een "
                                            f".md-bestand, relatief vanaf {home}."))
             elif not exists(target):
-                problems.append((t.origin, f"de link '{url}' wijst naar '{target}', maar die pagina bestaat "
+                problems.append((origin, f"de link '{url}' wijst naar '{target}', maar die pagina bestaat "
                                            f"niet. Links in dit bestand gaan uit van de pagina {home}."))
     return problems

@@ -63,8 +63,9 @@ class Route:
     @property
     def minutes(self) -> int | None:
         """Total reading time, when every step has one."""
-        if self.steps and all(s.minutes for s in self.steps):
-            return sum(s.minutes for s in self.steps)
+        minutes = [s.minutes for s in self.steps]
+        if minutes and all(minutes):
+            return sum(m or 0 for m in minutes)
         return None
 
 

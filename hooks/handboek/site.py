@@ -36,6 +36,7 @@ from .bibliography import (
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
 from .errors import ContentError, Problem, Report, checked
+from .monitor.model import Monitor
 from .paths import Paths
 from .redirects import Redirect, load_redirects
 from .render import render
@@ -75,10 +76,10 @@ class Handbook:
     indeling: Indeling
     checklists: list[Checklist]
     casussen: list[Casus]
-    monitor: object | None
+    monitor: Monitor | None
     redirects: list[Redirect] = field(default_factory=list)
     werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
-    glossary: Begrippenlijst = field(default_factory=Begrippenlijst)
+    glossary: Begrippenlijst = field(default_factory=lambda: Begrippenlijst([]))
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
     leerroutes: list[routes.Route] = field(default_factory=list)
@@ -185,7 +186,7 @@ def _load(paths: Paths, problems: list) -> Handbook:
     kaders = attempt(load_kaders, paths.data / "kaders.yml", root)
     indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys)
     checklists = attempt(load_checklists, root / "kijkramen", root, keys) or []
-    casussen = []
+    casussen: list[Casus] = []
     if kaders and indeling:
         casussen = attempt(load_casussen, root / "casussen", root, keys, kaders, indeling) or []
     monitor = None
@@ -223,14 +224,14 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
             with datatext.deferring(team.data):
                 team.content = forms.team_page(hb.templates, c)
             pages[src] = team
-    for c in hb.casussen:
-        page = GeneratedPage(c.src_uri, "", c.path, first_line=c.body_line)
+    for casus in hb.casussen:
+        page = GeneratedPage(casus.src_uri, "", casus.path, first_line=casus.body_line)
         with datatext.deferring(page.data):
-            page.content = _casus_page(hb, c)
-        pos = page.content.find(c.body) if c.body.strip() else -1
-        page.copied = ((page.content.count("\n", 0, pos) + 1, c.body.count("\n") + 1)
+            page.content = _casus_page(hb, casus)
+        pos = page.content.find(casus.body) if casus.body.strip() else -1
+        page.copied = ((page.content.count("\n", 0, pos) + 1, casus.body.count("\n") + 1)
                        if pos >= 0 else None)
-        pages[c.src_uri] = page
+        pages[casus.src_uri] = page
     for w in hb.werkwijzen:
         page = GeneratedPage(w.src_uri, "", w.path, copied=None)
         with datatext.deferring(page.data):
@@ -263,7 +264,7 @@ def _checklist_page(hb: Handbook, c: Checklist) -> str:
 
 
 def checklist_form(hb: Handbook, c: Checklist) -> str:
-    sources = [{"short": hb.bibliography.get(s.key).short, "place": s.place} for s in c.sources]
+    sources = [{"short": hb.bibliography.source(s.key).short, "place": s.place} for s in c.sources]
     return render(hb.templates, "checklist.html", checklist=c, sources=sources,
                   print_title=forms.css_string(c.title))
 
@@ -334,7 +335,8 @@ def _data_citations(hb: Handbook, page_src: str, problems: list[Problem]):
     return cite
 
 
-def _process(hb, page_src, markdown, shown, first_line, links, data_problems) -> str:
+def _process(hb: Handbook, page_src: str, markdown: str, shown: str, first_line: int,
+             links: datatext.LinkContext | None, data_problems: list[Problem]) -> str:
     report = Report(shown)
     found = set()
 
@@ -370,7 +372,7 @@ def _process(hb, page_src, markdown, shown, first_line, links, data_problems) ->
                            f"{hb.paths.data_file('monitor.yml')[1]} bestaat niet.")
                 return ""
             from .monitor import render_monitor
-            return render_monitor(hb.monitor, hb.bibliography.get(hb.monitor.source_key).short,
+            return render_monitor(hb.monitor, hb.bibliography.source(hb.monitor.source_key).short,
                                   hb.templates)
         checklist = next((c for c in hb.checklists if c.src_uri == page_src), None)
         if checklist is None:
@@ -506,8 +508,8 @@ def redirect_pages(hb: Handbook) -> list[tuple[str, str]]:
     for r in hb.redirects:
         if not r.is_page:
             continue
-        anchor_map = {a.old_anchor: url_of(a.target) + "#" + a.target_anchor
-                      for a in hb.redirects if not a.is_page and a.old == r.old}
+        anchor_map = {a.old_anchor: f"{url_of(a.target)}#{a.target_anchor}"
+                      for a in hb.redirects if a.old_anchor is not None and a.old == r.old}
         out.append((f"{r.old}index.html", redirect_html(r.old, url_of(r.target), r.target,
                                                         r.target_anchor, anchor_map)))
     return out
@@ -517,7 +519,7 @@ def keep_old_anchors(hb: Handbook, page_url: str, html: str) -> str:
     """Old anchors of a page that stayed (omleidingen.yml 'van: pagina/#oud'), kept alive."""
     from .redirects import anchor_alias_html
     for r in hb.redirects:
-        if r.is_page or r.old != page_url:
+        if r.old_anchor is None or r.old != page_url:  # a page redirect, or another page
             continue
         new_url = url_of(r.target) or "./"
         if new_url == page_url:  # same page: an empty element with the old id, right before the new one

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import datatext
 from .casussen import Kaders
 from .datatext import schema
-from .errors import ContentError, Problem, Report, display_path
+from .errors import ContentError, Problem, Report, checked, display_path
 from .fields import SLUG, Fields, load_fields
 from .render import render
 from .urls import page_link
@@ -114,12 +114,12 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
         lists[key] = tuple(items)
 
     src = f.mapping("bron")
-    key = src_place = None
+    source_key = src_place = None
     if src is not None:
         g = Fields(report, src, "bron", schema("werkwijze", "bron"))
-        key, src_place = g.text("sleutel"), g.text("plaats")
-        if key and key not in source_keys:
-            g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
+        source_key, src_place = g.text("sleutel"), g.text("plaats")
+        if source_key and source_key not in source_keys:
+            g.error("sleutel", f"de bron '{source_key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
 
     bakens = tuple(f.integers("bakens", 1, len(kaders.bakens), required=False))
     stappen = tuple(f.integers("stappen", 1, len(kaders.stappen), required=False))
@@ -131,10 +131,10 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
                                           "stap of kijkraam, zodat hij vindbaar is.")
     report.raise_if_any()
     return Werkwijze(
-        id=path.stem, title=title, summary=summary, place=place, period=period,
-        goal=markdown["doel"], audience=markdown["doelgroep"], steps=tuple(steps),
-        result=markdown["opbrengst"], conditions=lists["voorwaarden"], pitfalls=lists["valkuilen"],
-        source_key=key, source_place=src_place, bakens=bakens, stappen=stappen,
+        id=path.stem, title=checked(title), summary=checked(summary), place=checked(place), period=period,
+        goal=checked(markdown["doel"]), audience=checked(markdown["doelgroep"]), steps=tuple(steps),
+        result=checked(markdown["opbrengst"]), conditions=lists["voorwaarden"], pitfalls=lists["valkuilen"],
+        source_key=checked(source_key), source_place=checked(src_place), bakens=bakens, stappen=stappen,
         kijkramen=kijkramen, casussen=casussen, path=shown)
 
 
@@ -162,12 +162,13 @@ def _known(f: Fields, key: str, known: list[str], what: str, hint: str = "") -> 
     seq = _seq(f, key)
     out = []
     for i, value in enumerate(f.texts(key, required=False)):
+        line = checked(seq).line_of(i)  # a list of texts, so a Seq
         if value in known:
             out.append(value)
         elif hint:
-            f.report.add(seq.line_of(i), key, f"{what} '{value}' bestaat niet. {hint}.")
+            f.report.add(line, key, f"{what} '{value}' bestaat niet. {hint}.")
         else:
-            f.report.add(seq.line_of(i), key, f"{what} '{value}' bestaat niet. Kies uit: {', '.join(known)}.")
+            f.report.add(line, key, f"{what} '{value}' bestaat niet. Kies uit: {', '.join(known)}.")
     return tuple(out)
 
 
