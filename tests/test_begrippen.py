@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import copy_project, run_build, search
 from handboek.begrippen import Begrippenlijst, PageText, check_usage, is_abbreviation, load_begrippen, reader_text, slug
 from handboek.errors import ContentError
 
@@ -302,7 +302,7 @@ def test_tooltips_in_the_text(built_site, glossary):
     html = (built_site / "casussen" / "yy-10-dan-maak-je-maar-zin" / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="Uitvoeringsinstituut Werknemersverzekeringen">UWV</abbr>' in html
     pages = [p for p in built_site.rglob("index.html") if "begrippen" not in p.parts]
-    titles = {}
+    titles: dict[str, set[str]] = {}
     for p in pages:
         for title, word in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', p.read_text(encoding="utf-8")):
             titles.setdefault(word, set()).add(title)
@@ -330,7 +330,7 @@ def test_hostile_markup_is_escaped(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "docs" / "_data" / "begrippen.yml"
     text = path.read_text(encoding="utf-8")
-    old = re.search(r"  - term: kwartiermaken\n.*?\n\n", text, re.S).group(0)
+    old = search(r"  - term: kwartiermaken\n.*?\n\n", text, re.S).group(0)
     text = text.replace(old, (
         "  - term: 'Kwartier<script>alert(1)</script>'\n"
         f"    afkorting_van: '{HOSTILE}'\n"

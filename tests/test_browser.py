@@ -9,6 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from conftest import search
 from handboek import site, urls
 
 CHECKLIST_URL = "kijkramen/presentie/checklist/"
@@ -155,7 +156,7 @@ def test_version_bump_keeps_old_answers_out(page, site_url, tmp_path, built_site
     export_answers(page, old_file)
 
     html = (built_site / CHECKLIST_URL / "index.html").read_text(encoding="utf-8")
-    version = int(re.search(r'data-versie="(\d+)"', html).group(1))
+    version = int(search(r'data-versie="(\d+)"', html).group(1))
     bumped = (html.replace(f'data-versie="{version}"', f'data-versie="{version + 1}"')
                   .replace(f'handboek:presentie:v{version}"', f'handboek:presentie:v{version + 1}"'))
     page.route(url, lambda route: route.fulfill(body=bumped, content_type="text/html; charset=utf-8"))

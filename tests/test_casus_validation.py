@@ -187,11 +187,11 @@ def test_citation_shortcode(project_root):
 
 def test_apa_references(project_root):
     bib = load_bibliography(project_root / "docs/_data/bronnen.yml", "docs/_data/bronnen.yml")
-    assert bib.get("werkplaats-zhz-2019").apa_html() == (
+    assert bib.source("werkplaats-zhz-2019").apa_html() == (
         "Werkplaats Sociaal Domein Zuid-Holland Zuid. ([2019]). <em>Yin en yang in het sociaal domein: "
         "Casuïstiekbundel samenspel informeel-formeel</em>.")
-    assert bib.get("linders-feringa-2014").short == "Linders & Feringa ([2014])"
-    assert bib.get("pruim-2015").short == "Pruim (2015)"
+    assert bib.source("linders-feringa-2014").short == "Linders & Feringa ([2014])"
+    assert bib.source("pruim-2015").short == "Pruim (2015)"
 
 
 def test_redirects(tmp_path):

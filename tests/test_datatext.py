@@ -12,6 +12,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -177,7 +178,7 @@ def inject(project: Path, value_for) -> list[tuple[str, str, str, str]]:
         if value is None:
             continue
         k = key if key != "*" else next(iter(target))
-        old = target.get(k)
+        old: Any = target.get(k)
         if kind.name == "begrippen" and k == "ook":
             old.insert(0, value)          # keep every listed spelling (see _keep_glossary_whole)
         elif isinstance(old, list):

@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
 
+from conftest import search  # noqa: E402
 from handboek.bibliography import load_bibliography  # noqa: E402
 from handboek.casussen import load_kaders  # noqa: E402
 from handboek.errors import ContentError  # noqa: E402
@@ -46,7 +47,7 @@ SIGNIFICANT = {
 
 
 def render(monitor) -> str:
-    return render_monitor(monitor, BIBLIOGRAPHY.get(monitor.source_key).short, TEMPLATES)
+    return render_monitor(monitor, BIBLIOGRAPHY.source(monitor.source_key).short, TEMPLATES)
 
 
 # ---------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def test_html_accessible_and_without_script(real):
     assert "<caption>" in html and 'scope="row"' in html and 'scope="col"' in html
     sizes = [int(s) for s in re.findall(r'font-size="(\d+)"', svg)]
     assert sizes and min(sizes) >= 12
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, flags=re.S).group(1)
+    desc = search(r"<desc[^>]*>(.*?)</desc>", svg, flags=re.S).group(1)
     assert "4,74" in desc and "3,71" in desc
     # every bar value is written next to its bar (works in black and white)
     for b in real.bakens:
@@ -141,8 +142,8 @@ def test_html_accessible_and_without_script(real):
 
 def test_caption_names_the_source(real):
     html = render(real)
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, flags=re.S).group(1)
-    short = BIBLIOGRAPHY.get("werkplaats-zwolle-2017").short
+    caption = search(r"<figcaption>(.*?)</figcaption>", html, flags=re.S).group(1)
+    short = BIBLIOGRAPHY.source("werkplaats-zwolle-2017").short
     assert f"Bron: {short}, hoofdstuk 6, tabel 7, 8 en 9." in caption
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from conftest import search
+
 ENGLISH_LABELS = ("Header", "Footer", "Tabs", "Made with", "Material for MkDocs")
 
 
@@ -27,7 +29,7 @@ def test_first_tab_is_dutch(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     tabs = html[html.index('class="md-tabs"'):]
     tabs = tabs[: tabs.index("</nav>")]
-    first = re.search(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', tabs).group(1)
+    first = search(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', tabs).group(1)
     assert first == "Start", first
 
 

@@ -67,7 +67,8 @@ def write(tmp_path: Path, text: str, name: str = "buurtpension.yml") -> Path:
 
 
 def load(tmp_path, refs, text, name="buurtpension.yml"):
-    return ww.load_werkwijze(write(tmp_path, text, name), tmp_path, *refs, CASUS_IDS)
+    keys, kaders = refs
+    return ww.load_werkwijze(write(tmp_path, text, name), tmp_path, keys, kaders, CASUS_IDS)
 
 
 def problems(tmp_path, refs, text, name="buurtpension.yml") -> list[str]:
@@ -299,7 +300,9 @@ def assert_harmless(html: str):
 def hostile_file() -> str:
     text = GOOD
     for key in ("titel", "samenvatting", "plaats", "periode", "doelgroep", "opbrengst"):
-        text = re.sub(rf"(?m)^{key}: (.*)$", lambda m, key=key: f"{key}: '{m.group(1)} {HOSTILE}'", text)
+        def hostile(m: re.Match, key: str = key) -> str:
+            return f"{key}: '{m.group(1)} {HOSTILE}'"
+        text = re.sub(rf"(?m)^{key}: (.*)$", hostile, text)
     text = text.replace("  Een tweede alinea.", f"  Een tweede alinea. {HOSTILE}\n\n  {ATTRS}")
     text = text.replace("  - stap: Zoek gastgezinnen", f"  - stap: 'Zoek {HOSTILE}'")
     text = text.replace("    tekst: Vraag in de buurt rond.", f"    tekst: 'Vraag rond {HOSTILE}'")
@@ -339,7 +342,7 @@ def test_hostile_markup_in_every_text_field_is_escaped(tmp_path, refs, project_r
 
 def test_nav_gets_werkwijzen_after_the_index(tmp_path, refs):
     w = load(tmp_path, refs, GOOD)
-    nav = [{"Home": "index.md"}, {"Werkwijzen": ["werkwijzen/index.md", "werkwijzen/terugblik.md"]}]
+    nav: list[dict] = [{"Home": "index.md"}, {"Werkwijzen": ["werkwijzen/index.md", "werkwijzen/terugblik.md"]}]
     ww.add_to_nav(nav, [w])
     assert nav[1]["Werkwijzen"] == ["werkwijzen/index.md", {"Buurtpension": "werkwijzen/buurtpension.md"},
                                     "werkwijzen/terugblik.md"]
