@@ -349,7 +349,8 @@ def _print_pages(nav, print_page: Page) -> list:
 
     def walk(item, chapter):
         if item.is_page:
-            if item is not print_page and item.file.src_uri != print_page.file.src_uri:
+            if (item is not print_page and item.file.src_uri != print_page.file.src_uri
+                    and item.meta.get("afdrukboek", True) is not False):
                 title = item.meta.get("title") or item.title or ""
                 out.append(afdrukken.PrintPage(title, item.url, item.content or "", chapter))
         elif item.is_section and item.title not in afdrukken.LEFT_OUT_SECTIONS:

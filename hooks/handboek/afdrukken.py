@@ -116,6 +116,8 @@ class _Rewriter(HTMLParser):
 
     def _left_out(self, tag: str, attrs) -> str | None:
         classes = (dict(attrs).get("class") or "").split()
+        if tag == "style":  # a page's own @page rules (form titles, landscape) are not the book's
+            return ""
         if tag == "div" and "hb-formulier" in classes:
             url = self.site_url + self.page.url
             return (f'<p class="hb-boek-weggelaten">Het formulier staat niet in deze afdruk. '
