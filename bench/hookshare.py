@@ -21,7 +21,7 @@ def main(project: str, site_dir: str) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    spent = {"seconds": 0.0}
+    spent: dict = {"seconds": 0.0, "events": {}}
     config = load_config("mkdocs.yml", site_dir=site_dir, strict=True)
     config_loaded = time.perf_counter()
     hook_names = [name for name in config["hooks"] if "handboek_hook" in name]
@@ -32,7 +32,7 @@ def main(project: str, site_dir: str) -> None:
     # on_config ran inside load_config? No: MkDocs runs it at the start of build().
     build(config)
     total = time.perf_counter() - t0
-    print(json.dumps({"build": total, "hook": spent["seconds"],
+    print(json.dumps({"build": total, "hook": spent["seconds"], "events": spent["events"],
                       "config": config_loaded - t0}))
 
 
@@ -43,7 +43,9 @@ def _timed(fn, spent):
         try:
             return fn(*args, **kwargs)
         finally:
-            spent["seconds"] += time.perf_counter() - start
+            seconds = time.perf_counter() - start
+            spent["seconds"] += seconds
+            spent["events"][fn.__name__] = spent["events"].get(fn.__name__, 0.0) + seconds
     return wrapper
 
 

@@ -393,3 +393,17 @@ def test_search_for_uwv_puts_the_right_page_first(page, site_url, glossary):
 def begrippen_url(zie: str) -> str:
     from handboek.urls import url_of
     return url_of(zie.split("#")[0])
+
+
+def test_fast_usage_lookup_agrees_with_the_patterns():
+    """check_usage finds spellings by set, prefix and substring lookups; it must give exactly
+    what the documented patterns (spelling_pattern) give."""
+    from handboek.begrippen import _UsedWords, spelling_pattern
+    texts = ["De Mantelzorgers en de WMO-raad.", "Werken met (F)ACT in de wijk; presentie  in het\nkwadraat.",
+             "CC BY-SA 4.0 en het UWV", "Eigen kracht, eigenkracht, Welzijn Nieuwe Stijl-werkers"]
+    used = _UsedWords(texts)
+    for spelling in ("mantelzorg", "Mantelzorger", "WMO", "Wmo", "(F)ACT", "FACT", "ACT", "presentie in het kwadraat",
+                     "CC BY-SA", "BY-SA", "UWV", "UW", "eigen kracht", "kracht", "racht", "Welzijn Nieuwe Stijl",
+                     "nieuwe stijl", "stijl-werkers", "in de wijk", "de wijkteams"):
+        expected = any(spelling_pattern(spelling).search(t) for t in texts)
+        assert used.has(spelling) is expected, spelling

@@ -351,14 +351,32 @@ class _UsedWords:
         words = WORD.findall(self.joined)
         self.exact = frozenset(words)
         self.folded = sorted({w.casefold() for w in words})
+        lowered = self.joined.lower()  # for finding candidates; positions must line up
+        self.lowered = lowered if len(lowered) == len(self.joined) else None
 
     def has(self, spelling: str) -> bool:
         if not WORD.fullmatch(spelling):  # several words or signs: the full pattern
             words = WORD.findall(spelling)
             if not all(self._has_word(w) for w in words[:-1]):  # cheap: a word is missing
                 return False
-            return spelling_pattern(spelling).search(self.joined) is not None
+            return self._has_phrase(spelling)
         return self._has_word(spelling)
+
+    def _has_phrase(self, spelling: str) -> bool:
+        """The full pattern, tried only where the phrase's first token stands (a plain
+        substring search), instead of at every position of all text."""
+        pattern = spelling_pattern(spelling)
+        exact = contains_abbreviation(spelling)
+        haystack = self.joined if exact else self.lowered
+        if haystack is None:
+            return pattern.search(self.joined) is not None
+        needle = spelling.split()[0] if exact else spelling.split()[0].lower()
+        i = haystack.find(needle)
+        while i >= 0:
+            if pattern.match(self.joined, i):  # its look-behind still sees the text before i
+                return True
+            i = haystack.find(needle, i + 1)
+        return False
 
     def _has_word(self, spelling: str) -> bool:
         if contains_abbreviation(spelling):
