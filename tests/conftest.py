@@ -61,6 +61,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def failed_build(project: Path, tmp_path: Path) -> str:
+    """The output of a strict build that must fail on a content mistake, never with a traceback."""
+    result = run_build(project, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    return out
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project to break on purpose."""
+    return copy_project(tmp_path / "project")
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

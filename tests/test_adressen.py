@@ -12,7 +12,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT, _QuietHandler, copy_project, mkdocs_env, run_build
+from conftest import ROOT, _QuietHandler, copy_project, failed_build, mkdocs_env, run_build
 from handboek import adressen
 from handboek.errors import ContentError
 from handboek.redirects import load_redirects
@@ -35,14 +35,6 @@ def edit(path, old, new, count=1):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} niet gevonden in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def failed_build(project, tmp_path) -> str:
-    result = run_build(project, tmp_path / "site")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0, out
-    assert "Traceback" not in out, out
-    return out
 
 
 # -- the list is complete ----------------------------------------------------------

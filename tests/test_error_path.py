@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
+from conftest import ROOT, failed_build, run_build
 
 
 def build_fails(project, tmp_path) -> str:
-    result = run_build(project, tmp_path / "site")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0, out
-    assert "Traceback" not in out, out
+    out = failed_build(project, tmp_path)
     assert "fout" in out, out
     return out
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import failed_build
 from handboek import leerroutes
 from handboek.errors import ContentError
 
@@ -89,19 +89,6 @@ def test_html_in_data_is_shown_as_text(tmp_path, project_root):
     assert "&lt;script&gt;x()&lt;/script&gt; <em>kort</em>" in md
     assert "# Leerroute: Student &lt;b&gt;&#91;x&#93;&lt;/b&gt;" in md
     assert 'title: "Leerroute: Student \\u0026lt;b\\u0026gt;[x]\\u0026lt;/b\\u0026gt;"' in md
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-def failed_build(project, tmp_path) -> str:
-    result = run_build(project, tmp_path / "site")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0, out
-    assert "Traceback" not in out, out
-    return out
 
 
 def test_unknown_page_stops_the_build(project, tmp_path):
