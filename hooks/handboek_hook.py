@@ -96,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _handbook = _guard(site.load_handbook, root, _paths(config, root))
     _anchors.clear()
     _dates = citeren.git_dates(root)
-    plan = _plan_partial_build(root)
+    plan = _plan_partial_build(root, _watched(config, root))
     if plan.full:
         _page_texts.clear()
     # Tooltips: every abbreviation in begrippen.yml, for Python-Markdown's abbr extension.
@@ -111,12 +111,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_serve(server, config: MkDocsConfig, builder):
     root = Path(config.config_file_path).resolve().parent
-    p = _paths(config, root)
     _poll_faster(server)
-    for folder in (root / "casussen", root / "kijkramen", p.overrides, p.data, HOOKS):
+    for folder in _watched(config, root):
         if folder.exists():
             server.watch(str(folder))
     return server
+
+
+def _watched(config: MkDocsConfig, root: Path) -> list[Path]:
+    """The folders besides docs/ whose edits `mkdocs serve` rebuilds for (and plans from)."""
+    p = _paths(config, root)
+    return [root / "casussen", root / "kijkramen", p.overrides, p.data, HOOKS]
 
 
 # MkDocs polls the watched folders every 0.5 s; a save then waits 0.25 s on average before the
@@ -266,13 +271,13 @@ def _guard(fn, *args):
         raise PluginError(exc.message()) from None
 
 
-def _plan_partial_build(root: Path):
+def _plan_partial_build(root: Path, folders: list[Path]):
     """Under `mkdocs serve --dirty`: decide what this build redoes (handboek.incremental)."""
     if not _serve["dirty"]:
         _serve["plan"] = None
         return incremental.Plan(True, reason="volledige bouw")
     hb = _require()
-    current = incremental.snapshot(root)
+    current = incremental.snapshot(root, folders)
     titles = {src: (m.group(1) if (m := TITLE.search(p.content)) else "") for src, p in hb.pages.items()}
     plan = incremental.plan(_serve["snapshot"], current, _serve["titles"], titles)
     _serve["plan"], _serve["pending"] = plan, (current, titles)

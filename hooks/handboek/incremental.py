@@ -18,10 +18,12 @@ between builds (the previous snapshot) lives in the hook, which MkDocs never rel
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-# Folders whose files the handbook reads, relative to the project root (mkdocs.yml's folder).
+# Folders whose files the handbook reads, relative to the project root (mkdocs.yml's folder);
+# the hook passes the folders it watches (the same list, from the config).
 SNAPSHOT_FOLDERS = ("casussen", "kijkramen", "docs/_data", "overrides", "hooks")
 # Data files that only feed their own page and the lists of pages that show such data.
 TARGETED = (("casussen/", ".md"), ("docs/_data/werkwijzen/", ".yml"), ("kijkramen/", ".yml"),
@@ -46,16 +48,16 @@ class Plan:
                          if path.startswith(folder) for m in names)
 
 
-def snapshot(root: Path) -> dict[str, int]:
+def snapshot(root: Path, folders: Iterable[str | Path] = SNAPSHOT_FOLDERS) -> dict[str, int]:
     """Modification times of every file the handbook reads outside docs/ pages."""
     out: dict[str, int] = {}
-    for folder in SNAPSHOT_FOLDERS:
+    for folder in folders:
         base = root / folder
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = [d for d in dirnames if d != "__pycache__"]
             for name in filenames:
                 path = Path(dirpath) / name
-                out[path.relative_to(root).as_posix()] = path.stat().st_mtime_ns
+                out[Path(os.path.relpath(path, root)).as_posix()] = path.stat().st_mtime_ns
     config = root / "mkdocs.yml"
     if config.exists():
         out["mkdocs.yml"] = config.stat().st_mtime_ns
