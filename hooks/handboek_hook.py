@@ -31,6 +31,7 @@ import os
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,7 +54,9 @@ from handboek import (  # noqa: E402
     incremental,
     offline,
     paths,
+    render,
     site,
+    templatecache,
     urls,
     werkwijzen,
 )
@@ -64,14 +67,16 @@ log = get_plugin_logger("handboek")
 # every build (also on each rebuild of `mkdocs serve`), so it is never stale.
 _handbook: site.Handbook | None = None
 _anchors: dict[str, list] = {}   # page src -> anchors its data text links to
-_dates: dict[str, float] = {}   # git dates of all files, read once per build
+# git dates of all files: read once per build, in the background (citeren.git_dates_later)
+_dates: Callable[[], dict[str, float]] = dict
 # The reader text of every page of the current build, for the begrippenlijst checks.
 _page_texts: dict = {}
 _addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
+_bytecode_cache = None  # compiled templates kept between builds (handboek.templatecache)
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "paths", "site", "urls", "werkwijzen")
+           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -88,14 +93,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _handbook, _dates
+    global _handbook, _dates, _bytecode_cache
     if _handbook is not None and _code_changed():  # `mkdocs serve` and hooks/handboek/ was edited
         _reload_handboek()
     root = Path(config.config_file_path).resolve().parent
     _absolute_snippets_path(config, root)
-    _handbook = _guard(site.load_handbook, root, _paths(config, root))
+    _dates = citeren.git_dates_later(root)
+    _bytecode_cache = templatecache.bytecode_cache(root)
+    p = _paths(config, root)
+    render.environment(str(p.templates)).bytecode_cache = _bytecode_cache
+    _handbook = _guard(site.load_handbook, root, p)
     _anchors.clear()
-    _dates = citeren.git_dates(root)
     plan = _plan_partial_build(root, _watched(config, root))
     if plan.full:
         _page_texts.clear()
@@ -203,6 +211,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     leerroutes, published addresses and redirects; report all problems at once."""
     global _addresses
     hb = _require()
+    env.bytecode_cache = _bytecode_cache  # before the theme's first template is loaded
     problems = begrippen.check_usage(hb.glossary, list(_page_texts.values()))
     if _serve["plan"] is not None and not _serve["plan"].full:
         # A partial rebuild of `make serve` renders only the pages an edit touched: anchors
@@ -239,7 +248,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return context
     generated = hb.pages.get(page.file.src_uri)
     data_file = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
-    changed = citeren.last_changed(_dates, hb.root, data_file)
+    changed = citeren.last_changed(_dates(), hb.root, data_file)
     context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
                                                   config.site_url, page.url)
     context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)

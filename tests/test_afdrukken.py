@@ -112,6 +112,27 @@ def test_ids_links_and_forms_are_rewritten():
     assert out.endswith("<p>na het formulier &amp; verder</p>")
 
 
+def test_rewriter_reads_html_as_a_browser_does():
+    """The regex rewriter: quoted '>' in attributes, nesting inside a left-out element,
+    comments and script text left alone, upper-case tags, self-closing tags."""
+    page = PrintPage("P", "p/", (
+        '<p title="a > b" id="x">t</p>'
+        '<!-- <div class="hb-formulier">no form here</div> <a href="#c"> -->'
+        '<div class="hb-formulier"><div><div>diep</div></div><p>vraag</p></div><p id="na">na</p>'
+        '<script>var s = "<a href=\'#s\'>";</script>'
+        '<A HREF="#boven">omhoog</A><input id="i" list="l"/>'
+        '<style>.x { color: red }</style><p data-x=\'q"r\' id=\'y\'>z</p>'), "P")
+    out = rewrite_page(page, {"p/": "p"}, SITE, "afdrukken/")
+    assert '<p title="a &gt; b" id="p--x">t</p>' in out
+    assert '<!-- <div class="hb-formulier">no form here</div> <a href="#c"> -->' in out
+    assert "diep" not in out and "vraag" not in out and '<p id="p--na">na</p>' in out
+    assert '<script>var s = "<a href=\'#s\'>";</script>' in out
+    assert '<a href="#p--boven">omhoog</A>' in out
+    assert '<input id="p--i" list="p--l" />' in out
+    assert "color: red" not in out
+    assert '<p data-x="q&quot;r" id="p--y">z</p>' in out
+
+
 def test_assemble_makes_a_table_of_contents_per_chapter():
     pages = [PrintPage("Home", "", "<h1 id='h'>Home</h1>", "Home"),
              PrintPage("A", "a/", "<h1 id='a'>A</h1>", "Deel"),

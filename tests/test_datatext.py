@@ -78,6 +78,27 @@ def test_render_inline(text, html):
     assert str(datatext.render(text)) == html
 
 
+@pytest.mark.parametrize("text", [
+    "Gewone tekst, met komma's; en \"aanhalingstekens\" (haakjes) en: dubbele punt.",
+    "Wmo 2015 - de wet", "Eén  spatie\n te veel ", "Vraag? Ja!", "a # b", "x | y ~ z",
+    "1. lijst", "- lijst", "# kop", "> citaat", "*nadruk*", "_x_", "a & b", "a < b",
+    "[link](x.md)", "`code`", "\\escape", "===", "Naam\n===", "http://example.org",
+    "mail@example.org", "Tekst [[bron:x|p. 1]]", "Een\x02stx", "",
+])
+def test_plain_inline_shortcut_gives_what_markdown_gives(text):
+    assert datatext._convert(text, False, None) == datatext._convert_markdown(text, False, None)
+
+
+def test_plain_inline_shortcut_agrees_on_every_data_text():
+    hb = load_handbook(ROOT)
+    texts = [str(t) for t in hb.texts]
+    assert len(texts) > 500
+    shortcut = [t for t in texts if datatext._PLAIN_INLINE.fullmatch(" ".join(t.split()))]
+    assert len(shortcut) > 100  # the shortcut is really taken
+    for t in texts:
+        assert datatext._convert(t, False, None) == datatext._convert_markdown(t, False, None), t
+
+
 def test_plain_text_for_markdown_pages():
     out = datatext.markdown_text("<b>*x*</b> [y](z) {: onclick=1}")
     assert "<" not in out and "*" not in out and "[" not in out and "{" not in out

@@ -23,7 +23,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape, unescape
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .urls import relative_url
@@ -50,15 +49,30 @@ def slug_of(url: str) -> str:
     return s or "home"
 
 
-class _Rewriter(HTMLParser):
+# The pages are MkDocs' own output, so regular expressions see the same tags a browser
+# does; they are several times faster than html.parser on the ~1 MB of the print page.
+# A tag's inside: quoted values may hold '>'.
+_INSIDE = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""
+_ATTRS = r"""(?:\s+[^\s/>="']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*"""
+_ATTR = re.compile(r"""([^\s/>="']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+# Pass 1 finds what may be left out (checked by _left_out); comments are stepped over.
+_LEFT_OUT_CANDIDATE = re.compile(
+    r"<!--.*?-->|<(?:style|div|form|details)(?=[\s/>])" + _INSIDE + ">", re.S | re.I)
+# Pass 2 rewrites start tags that have attributes; comments and script text stay as they are.
+_START_TAG = re.compile(
+    r"<!--.*?-->|<script\b" + _INSIDE + r">.*?</script\s*>"
+    r"|<([a-zA-Z][^\s/>]*)(" + _ATTRS + r")\s*(/?)>", re.S | re.I)
+# Attributes this module may change; a tag without any of them is copied as it is.
+_TOUCHED = re.compile(r"(?:^|\s)(?:id|for|headers|aria-[a-z]+|list|form|(?:xlink:)?href|src)\s*=|hb-scherm|url\(#",
+                      re.I)
+
+
+class _Rewriter:
     """Re-emits one page's HTML with prefixed ids and links made to work in the print."""
 
     def __init__(self, page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str):
-        super().__init__(convert_charrefs=False)
         self.page, self.in_print, self.site_url, self.print_url = page, in_print, site_url, print_url
         self.prefix = slug_of(page.url) + "--"
-        self.out: list[str] = []
-        self.skip_depth = 0   # > 0 while inside a left-out element
 
     # -- links and ids --------------------------------------------------------
     def _href(self, value: str) -> str:
@@ -84,28 +98,43 @@ class _Rewriter(HTMLParser):
         path = posixpath.normpath(posixpath.join(self.page.url or ".", value))
         return relative_url(self.print_url, path)
 
-    def _attrs(self, attrs) -> list[tuple[str, str | None]]:
-        out = []
-        href = dict(attrs).get("href")
-        if href is not None and not href.startswith("#") and urlsplit(self._href(href)).scheme:
-            # Marked at build time: in the browser every href is absolute (instant navigation).
-            classes = (dict(attrs).get("class") or "").split()
-            if "hb-url" not in classes:
-                attrs = [(n, v) for n, v in attrs if n != "class"] + [("class", " ".join(classes + ["hb-extern"]))]
+    def _attrs(self, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        classes: list[str] | None = None
+        extern = False
         for name, value in attrs:
-            if name == "class" and value and "hb-scherm" in value.split():
-                # Screen-only around a form (intro, sources): in the book it prints.
-                value = " ".join(c for c in value.split() if c != "hb-scherm")
-            if value is not None:
-                if name in ID_ATTRS:
-                    value = " ".join(self.prefix + v for v in value.split())
-                elif name in ("href", "xlink:href"):
-                    value = self._href(value)
-                elif name == "src":
-                    value = self._src(value)
-                elif "url(#" in value:
-                    value = URL_REF.sub(lambda m: f"url(#{self.prefix}{m.group(1)})", value)
+            if value is None:
+                pass
+            elif name == "class":
+                classes = value.split()
+                if "hb-scherm" in classes:
+                    # Screen-only around a form (intro, sources): in the book it prints.
+                    classes.remove("hb-scherm")
+                    value = " ".join(classes)
+            elif name in ID_ATTRS:
+                value = " ".join(self.prefix + v for v in value.split())
+            elif name in ("href", "xlink:href"):
+                new = self._href(value)
+                # Marked at build time: in the browser every href is absolute (instant navigation).
+                extern = extern or (name == "href" and not value.startswith("#") and bool(urlsplit(new).scheme))
+                value = new
+            elif name == "src":
+                value = self._src(value)
+            elif "url(#" in value:
+                value = URL_REF.sub(lambda m: f"url(#{self.prefix}{m.group(1)})", value)
             out.append((name, value))
+        if extern and "hb-url" not in (classes or ()):
+            out = [(n, v) for n, v in out if n != "class"] + [("class", " ".join((classes or []) + ["hb-extern"]))]
+        return out
+
+    @staticmethod
+    def _parse_attrs(raw: str) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        for m in _ATTR.finditer(raw):
+            value = m.group(2)
+            if value is not None:
+                value = unescape(value[1:-1] if value[:1] in ("'", '"') else value)
+            out.append((m.group(1).lower(), value))
         return out
 
     @staticmethod
@@ -115,9 +144,11 @@ class _Rewriter(HTMLParser):
         return "<" + " ".join(parts) + (" />" if close else ">")
 
     def _left_out(self, tag: str, attrs) -> str | None:
-        classes = (dict(attrs).get("class") or "").split()
         if tag == "style":  # a page's own @page rules (form titles, landscape) are not the book's
             return ""
+        if tag not in ("div", "form", "details"):
+            return None
+        classes = (dict(attrs).get("class") or "").split()
         if tag == "div" and "hb-formulier" in classes:
             url = self.site_url + self.page.url
             return (f'<p class="hb-boek-weggelaten">Het formulier staat niet in deze afdruk. '
@@ -129,61 +160,48 @@ class _Rewriter(HTMLParser):
             return ""
         return None
 
-    # -- parser callbacks -----------------------------------------------------
-    def handle_starttag(self, tag, attrs):
-        if self.skip_depth:
-            if tag not in VOID:
-                self.skip_depth += 1
-            return
-        replacement = self._left_out(tag, attrs)
-        if replacement is not None:
-            self.out.append(replacement)
-            self.skip_depth = 0 if tag in VOID else 1
-            return
-        self.out.append(self._tag(tag, self._attrs(attrs)))
+    def rewrite(self, html: str) -> str:
+        out: list[str] = []
+        pos = 0
+        for m in _LEFT_OUT_CANDIDATE.finditer(html):
+            if m.start() < pos or m.group(0).startswith("<!--"):
+                continue
+            tag = m.group(0)[1:].split(None, 1)[0].rstrip("/>").lower()
+            replacement = self._left_out(tag, self._parse_attrs(m.group(0)[1 + len(tag):-1]))
+            if replacement is None:
+                continue
+            out += [_START_TAG.sub(self._start_tag, html[pos:m.start()]), replacement]
+            pos = self._end_of(html, tag, m.end())
+        out.append(_START_TAG.sub(self._start_tag, html[pos:]))
+        return "".join(out)
 
-    def handle_startendtag(self, tag, attrs):
-        if not self.skip_depth:
-            self.out.append(self._tag(tag, self._attrs(attrs), close=True))
+    @staticmethod
+    def _end_of(html: str, tag: str, pos: int) -> int:
+        """Where the element whose start tag ends at ``pos`` ends (after its end tag)."""
+        if tag == "style":
+            end = re.compile(r"</style\s*>", re.I).search(html, pos)
+            return end.end() if end else len(html)
+        depth = 1
+        for m in re.compile(rf"<!--.*?-->|<(/?){tag}(?=[\s/>]){_INSIDE}>", re.S | re.I).finditer(html, pos):
+            if m.group(0).startswith("<!--"):
+                continue
+            if m.group(1):
+                depth -= 1
+                if not depth:
+                    return m.end()
+            elif not m.group(0).endswith("/>"):
+                depth += 1
+        return len(html)
 
-    def handle_endtag(self, tag):
-        if self.skip_depth:
-            if tag not in VOID:
-                self.skip_depth -= 1
-            return
-        self.out.append(f"</{tag}>")
-
-    def _raw(self, text: str) -> None:
-        if not self.skip_depth:
-            self.out.append(text)
-
-    def handle_data(self, data):
-        self._raw(data)
-
-    def handle_entityref(self, name):
-        self._raw(f"&{name};")
-
-    def handle_charref(self, name):
-        self._raw(f"&#{name};")
-
-    def handle_comment(self, data):
-        self._raw(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self._raw(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self._raw(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self._raw(f"<![{data}]>")
+    def _start_tag(self, m: re.Match) -> str:
+        attrs = m.group(2)
+        if m.group(1) is None or not _TOUCHED.search(attrs):
+            return m.group(0)
+        return self._tag(m.group(1).lower(), self._attrs(self._parse_attrs(attrs)), close=bool(m.group(3)))
 
 
 def rewrite_page(page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str) -> str:
-    r = _Rewriter(page, in_print, site_url, print_url)
-    r.feed(page.html)
-    r.close()
-    return "".join(r.out)
+    return _Rewriter(page, in_print, site_url, print_url).rewrite(page.html)
 
 
 def _title(title: str) -> str:

@@ -41,7 +41,6 @@ term? Set 'anker' to the old anchor.
 """
 from __future__ import annotations
 
-import bisect
 import html
 import re
 import unicodedata
@@ -59,6 +58,13 @@ GLOSSARY_FILE = "docs/_data/begrippen.yml"
 MAX_DEFINITION = 600
 
 WORD = re.compile(r"[^\W_]+")
+# Capitals of the Basic Multilingual Plane (every script a Dutch text uses).
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper())
+# A word that starts with a capital and has another one: every abbreviation is one (is_abbreviation
+# decides); a regular expression finds these few instead of a Python test of every word.
+# (The look-behind comes after the first capital: a pattern that starts with a character class
+# is searched for much faster.)
+_ABBREVIATION_CANDIDATE = re.compile(rf"[{_UPPER}](?<![^\W_].)[^\W_]*?[{_UPPER}][^\W_]*")
 ZIE = re.compile(r"^(?!/)(?!.*\.\.)[a-z0-9][a-z0-9/._-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
 EXTERNAL_HREF = re.compile(r"^(https?://|mailto:)", re.I)
 HREF = re.compile(r'href="([^"]*)"')
@@ -149,12 +155,17 @@ class Begrippenlijst:
             return None
         return re.compile(r"(?<![^\W_])(?:" + "|".join(_phrase(p) for p in phrases) + r")(?![^\W_])")
 
+    @cached_property
+    def _phrase_starts(self) -> frozenset[str]:
+        return frozenset(s.split()[0] for b in self.begrippen for s in b.spellings
+                         if not WORD.fullmatch(s) and contains_abbreviation(s))
+
     def missing_abbreviations(self, text: str) -> list[str]:
         """Abbreviations in a page's reader text that are neither listed nor allowed, in order."""
-        if self._exact_phrases is not None:
+        if self._exact_phrases is not None and any(w in text for w in self._phrase_starts):
             text = self._exact_phrases.sub(" ", text)
         out: list[str] = []
-        for w in WORD.findall(text):
+        for w in _ABBREVIATION_CANDIDATE.findall(text):
             if (is_abbreviation(w) and w not in self._exact_words and w not in self.geen_afkortingen
                     and w not in out):
                 out.append(w)
@@ -165,6 +176,7 @@ def _phrase(spelling: str) -> str:
     return r"\s+".join(re.escape(p) for p in spelling.split())
 
 
+@cache
 def spelling_pattern(spelling: str) -> re.Pattern:
     """How a spelling is found in text (see the module docstring)."""
     if contains_abbreviation(spelling):
@@ -342,29 +354,16 @@ def check_usage(glossary: Begrippenlijst, pages: list[PageText]) -> list[Problem
 class _UsedWords:
     """Whether a spelling occurs in any page, by the rule of ``spelling_pattern``.
 
-    One pass over all text builds the set of words; a one-word spelling is then a set or
-    prefix lookup instead of a regular-expression search through every page.
+    A plain substring search finds where a spelling might stand; its pattern is tried only
+    there, instead of at every position of all text.
     """
 
     def __init__(self, texts: list[str]) -> None:
         self.joined = "\n\n".join(texts)
-        words = WORD.findall(self.joined)
-        self.exact = frozenset(words)
-        self.folded = sorted({w.casefold() for w in words})
         lowered = self.joined.lower()  # for finding candidates; positions must line up
         self.lowered = lowered if len(lowered) == len(self.joined) else None
 
     def has(self, spelling: str) -> bool:
-        if not WORD.fullmatch(spelling):  # several words or signs: the full pattern
-            words = WORD.findall(spelling)
-            if not all(self._has_word(w) for w in words[:-1]):  # cheap: a word is missing
-                return False
-            return self._has_phrase(spelling)
-        return self._has_word(spelling)
-
-    def _has_phrase(self, spelling: str) -> bool:
-        """The full pattern, tried only where the phrase's first token stands (a plain
-        substring search), instead of at every position of all text."""
         pattern = spelling_pattern(spelling)
         exact = contains_abbreviation(spelling)
         haystack = self.joined if exact else self.lowered
@@ -378,13 +377,6 @@ class _UsedWords:
             i = haystack.find(needle, i + 1)
         return False
 
-    def _has_word(self, spelling: str) -> bool:
-        if contains_abbreviation(spelling):
-            return spelling in self.exact
-        key = spelling.casefold()  # at the start of a word, any case ('mantelzorg' in 'Mantelzorgers')
-        i = bisect.bisect_left(self.folded, key)
-        return i < len(self.folded) and self.folded[i].startswith(key)
-
 
 def _line_of(source: str, word: str) -> int | None:
     m = re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", source)
@@ -392,25 +384,27 @@ def _line_of(source: str, word: str) -> int | None:
 
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
+# (pattern, a string without which the pattern cannot match: a cheap test first)
 _DROP = [
-    re.compile(r"<!--.*?-->", re.S),
-    re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I),
-    re.compile(r"``.+?``|`[^`\n]+`"),
-    re.compile(r"^[ \t]*\*\[[^\]\n]*\]:.*$", re.M),            # abbreviation definitions
-    re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),     # reference link definitions
-    re.compile(r"\{[:#.][^}\n]*\}|\{ *[#.][^}\n]*\}"),          # attribute lists, anchors
-    re.compile(r"</?[A-Za-z][^>]*>"),                            # HTML tags (their text stays)
-    re.compile(r"\bhttps?://\S+"),
+    (re.compile(r"<!--.*?-->", re.S), "<!--"),
+    (re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I), "<"),
+    (re.compile(r"``.+?``|`[^`\n]+`"), "`"),
+    (re.compile(r"^[ \t]*\*\[[^\]\n]*\]:.*$", re.M), "*["),           # abbreviation definitions
+    (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), "]:"),    # reference link definitions
+    (re.compile(r"\{[:#.][^}\n]*\}|\{ *[#.][^}\n]*\}"), "{"),         # attribute lists, anchors
+    (re.compile(r"</?[A-Za-z][^>]*>"), "<"),                           # HTML tags (their text stays)
+    (re.compile(r"h(?<!\wh)ttps?://\S+"), "://"),   # (\b first would make the search slow)
 ]
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
 def reader_text(markdown: str) -> str:
     """The words a reader sees on a page: no code, comments, tags, link targets or anchors."""
-    text = _FENCE.sub("", markdown)
+    text = _FENCE.sub("", markdown) if ("```" in markdown or "~~~" in markdown) else markdown
     text = _LINK_TARGET.sub("]", text)
-    for pattern in _DROP:
-        text = pattern.sub(" ", text)
+    for pattern, needed in _DROP:
+        if needed in text:
+            text = pattern.sub(" ", text)
     return html.unescape(text)
 
 

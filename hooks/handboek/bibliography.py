@@ -35,7 +35,9 @@ CITATION_START = re.compile(r"\[\[\s*(?:bron|auteurs)\b", re.I)
 CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 KEY_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+# A run of backticks (not preceded by one: the look-behind sits after the first backtick, so
+# the search can jump from backtick to backtick), the code, and the same run again.
+INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 REFERENCE_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+$")
 SECTION_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.M)
 
@@ -181,6 +183,8 @@ def _md_text(text: str) -> str:
 
 
 def _code_spans(markdown: str) -> list[tuple[int, int]]:
+    if "`" not in markdown and "~~~" not in markdown:
+        return []
     spans = [m.span() for m in FENCED_CODE.finditer(markdown)]
     for m in INLINE_CODE.finditer(markdown):
         if not any(a <= m.start() < b for a, b in spans):
@@ -266,6 +270,8 @@ def render_citation(kind: str, cited: list[Cited], target: str, reference_line: 
 def replace_citations(markdown: str, bib: Bibliography, page_src: str, shown: str,
                       report: Report, first_line: int = 1) -> str:
     """Turn every citation marker into an APA 7 in-text citation (see the module docstring)."""
+    if "[[" not in markdown:  # no marker, well-formed or not
+        return markdown
     target = page_link(page_src, BIBLIOGRAPHY_PAGE)
     code = _code_spans(markdown)
     bronnen = _bronnen_sections(markdown)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -61,6 +63,29 @@ def git_dates(root: Path) -> dict[str, float]:
             if name and name not in dates:  # newest commit first
                 dates[name] = float(stamp)
     return dates
+
+
+def git_dates_later(root: Path) -> Callable[[], dict[str, float]]:
+    """``git_dates`` in a background thread, started now; call the result for the dates.
+
+    The thread mostly waits for git processes, so the build goes on meanwhile (on_config
+    starts it; the first page that shows a date waits for it, if it must).
+    """
+    result: dict[str, dict[str, float]] = {}
+
+    def run() -> None:
+        try:
+            result["dates"] = git_dates(root)
+        except Exception:  # never an error: without dates, pages get the mtime
+            result["dates"] = {}
+
+    thread = threading.Thread(target=run, name="handboek-git-dates", daemon=True)
+    thread.start()
+
+    def get() -> dict[str, float]:
+        thread.join()
+        return result.get("dates", {})
+    return get
 
 
 def last_changed(dates: dict[str, float], root: Path, rel_path: str, today: date | None = None) -> date:

@@ -58,7 +58,9 @@ import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import markdown as _markdown
@@ -267,6 +269,7 @@ def note_read(schema_: Schema | None, key) -> None:
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|~^"}
 _MD_SPECIAL["&"], _MD_SPECIAL["<"], _MD_SPECIAL[">"] = "&amp;", "&lt;", "&gt;"
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
 
 
 def html_text(text, quote: bool = False) -> str:
@@ -277,7 +280,7 @@ def html_text(text, quote: bool = False) -> str:
 
 def markdown_text(text) -> str:
     """Plain text for a generated Markdown page: no HTML, no Markdown, no attribute lists."""
-    return "".join(_MD_SPECIAL.get(ch, ch) for ch in " ".join(str(text).split()))
+    return " ".join(str(text).split()).translate(_MD_TABLE)
 
 
 # -- the one Markdown renderer ----------------------------------------------------
@@ -328,10 +331,28 @@ def _scheme(url: str) -> str | None:
 
 def unsafe_links(text: str) -> list[str]:
     """Links (and images) in data Markdown whose scheme is not http, https or mailto."""
-    found: list[str] = []
-    if "[" in str(text):  # every Markdown link and image has a '[' (raw HTML is escaped first)
-        _convert(str(text), True, None, found.append)
-    return found
+    return [url for url in links_of(text) if _scheme(url) not in (None, *SAFE_SCHEMES)]
+
+
+def links_of(text) -> tuple[str, ...]:
+    """The href of every link and the src of every image in data Markdown, as the renderer
+    reads the text (converted once per text: the loaders and the link check share it)."""
+    source = str(text)
+    if "[" not in source:  # every Markdown link and image has a '[' (raw HTML is escaped first)
+        return ()
+    return _links_of(source)
+
+
+@lru_cache(maxsize=8192)
+def _links_of(source: str) -> tuple[str, ...]:
+    if "collect" not in _engines_collect:
+        md = _markdown.Markdown(extensions=["sane_lists", "tables", _CollectLinksExtension([])],
+                                output_format="html")
+        _engines_collect["collect"] = (md, md.treeprocessors["collect"])
+    md, collect = _engines_collect["collect"]
+    collect.links = []
+    md.reset().convert(_escaped(source))
+    return tuple(collect.links)
 
 
 def resolve(url: str, text, ctx: LinkContext | None) -> str | None:
@@ -368,9 +389,9 @@ def target_of(url: str, home: str) -> tuple[str | None, str, str]:
 
 
 class _Links(Treeprocessor):
-    def __init__(self, md, text, ctx, unsafe):
+    def __init__(self, md, text, ctx):
         super().__init__(md)
-        self.text, self.ctx, self.unsafe = text, ctx, unsafe
+        self.text, self.ctx = text, ctx
 
     def run(self, root):
         for el in root.iter():
@@ -378,8 +399,6 @@ class _Links(Treeprocessor):
             if attr is None or el.get(attr) is None:
                 continue
             url = el.get(attr).strip()
-            if _scheme(url) is not None and _scheme(url) not in SAFE_SCHEMES and self.unsafe:
-                self.unsafe(url)
             new = resolve(url, self.text, self.ctx)
             if new is None:
                 del el.attrib[attr]
@@ -390,15 +409,16 @@ class _Links(Treeprocessor):
 
 
 class _LinksExtension(Extension):
-    def __init__(self, text, ctx, unsafe):
+    def __init__(self, text, ctx):
         super().__init__()
-        self.text, self.ctx, self.unsafe = text, ctx, unsafe
+        self.text, self.ctx = text, ctx
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_Links(md, self.text, self.ctx, self.unsafe), "handboek_links", 0)
+        md.treeprocessors.register(_Links(md, self.text, self.ctx), "handboek_links", 0)
 
 
 _engines: dict[bool, tuple[_markdown.Markdown, _Links]] = {}
+_engines_collect: dict[str, tuple[_markdown.Markdown, Any]] = {}
 
 
 def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
@@ -406,14 +426,36 @@ def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
     building a converter costs more than converting a short text. Its link treeprocessor
     gets the text and context of each conversion."""
     if block not in _engines:
-        extensions = ["sane_lists", _LinksExtension(None, None, None)] + (["tables"] if block else [])
+        extensions = ["sane_lists", _LinksExtension(None, None)] + (["tables"] if block else [])
         md = _markdown.Markdown(extensions=extensions, output_format="html")
         _engines[block] = (md, md.treeprocessors["handboek_links"])
     return _engines[block]
 
 
-def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> str:
-    citer = _citer.get() if unsafe is None else None
+# Inline text that Markdown gives back as it is (whitespace joined): it starts with a letter
+# (no list, heading, quote or rule) and has no character that starts inline markup, a link,
+# a tag or an entity. Most short data texts (titles, labels, items) are like that; they
+# skip the converter. tests/test_datatext.py checks both ways agree on every data text.
+_PLAIN_INLINE = re.compile(r"[^\W\d_][^\\`*_\[\]<>&\x00-\x1f\x7f]*")
+
+
+def _convert(text: str, block: bool, ctx: LinkContext | None) -> str:
+    if not block:
+        joined = " ".join(str(text).split())
+        if _PLAIN_INLINE.fullmatch(joined):
+            return joined
+    if "[" not in text:  # no link, image or citation: the same HTML on every page
+        return _convert_unlinked(str(text), block)
+    return _convert_markdown(text, block, ctx)
+
+
+@lru_cache(maxsize=4096)
+def _convert_unlinked(text: str, block: bool) -> str:
+    return _convert_markdown(text, block, None)
+
+
+def _convert_markdown(text: str, block: bool, ctx: LinkContext | None) -> str:
+    citer = _citer.get()
     cites: list[str] = []
     source = str(text)
     if citer is not None:
@@ -427,21 +469,26 @@ def _convert(text: str, block: bool, ctx: LinkContext | None, unsafe=None) -> st
             return f"\u27e6hb-cite:{len(cites) - 1}\u27e7"
 
         source = CITATION.sub(cite, source)
-    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    source = re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)   # keep '> ' quotes working
+    source = _escaped(source)
     if not block:
         source = " ".join(source.split())
     md, links = _engine(block)
-    links.text, links.ctx, links.unsafe = text, ctx, unsafe
+    links.text, links.ctx = text, ctx
     try:
         html = md.reset().convert(source)
     finally:
-        links.text = links.ctx = links.unsafe = None
+        links.text = links.ctx = None
     if not block and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     if cites:
         html = _CITE_TOKEN.sub(lambda m: _inline(cites[int(m.group(1))], text, ctx), html)
     return html
+
+
+def _escaped(source: str) -> str:
+    """Raw HTML in data Markdown becomes text; '> ' at a line start stays a quote."""
+    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)
 
 
 # -- citation markers in data Markdown --------------------------------------------
@@ -465,7 +512,7 @@ def citing(fn: Callable[[str, str, str], str | None]):
 
 def _inline(markdown: str, text, ctx: LinkContext | None) -> str:
     """Trusted Markdown (a citation) as inline HTML; its links resolved like those of ``text``."""
-    html = _markdown.markdown(markdown, extensions=[_LinksExtension(text, ctx, None)], output_format="html")
+    html = _markdown.markdown(markdown, extensions=[_LinksExtension(text, ctx)], output_format="html")
     return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html
 
 
@@ -546,11 +593,8 @@ def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
         if t.origin is None or "[" not in str(t):  # no Markdown link or image (raw HTML is escaped)
             continue
         origin = t.origin
-        links: list[str] = []
-        source = str(t).replace("&", "&amp;").replace("<", "&lt;")
-        _markdown.markdown(source, extensions=["sane_lists", _CollectLinksExtension(links)])
         home = home_of(origin.path)
-        for url in links:
+        for url in links_of(t):
             if _scheme(url) is not None:
                 continue
             target, _, _ = target_of(url, home)

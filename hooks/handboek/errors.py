@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -65,11 +66,21 @@ class Report:
 
 def display_path(path: Path | str, root: Path | str | None = None) -> str:
     """A path as an editor sees it: relative to the project root, with slashes."""
+    return _display_path(str(path), None if root is None else str(root))
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str, root: str | None) -> str:
     p = Path(path)
     if root is not None:
         with contextlib.suppress(ValueError):  # outside the root: keep the path as it is
-            p = p.resolve().relative_to(Path(root).resolve())
+            p = p.resolve().relative_to(_resolved(root))
     return p.as_posix()
+
+
+@lru_cache(maxsize=16)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 def checked(value: T | None) -> T:

@@ -440,8 +440,17 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
     return {"filters": filters, "groups": groups}
 
 
+CASUS_NAV_GROUP = "Casussen per deel"
+
+
 def nav_casussen(hb: Handbook) -> list:
-    """Navigation entries for the casussen, grouped by deel (for mkdocs.yml's nav).
+    """Navigation entries for the casussen: one group holding a folder per deel.
+
+    The extra level matters. Under the active tab Material opens every group of the
+    second level as a section, so with the delen there each casus page carried all
+    casussen in its menu (64 items; 450 casussen at ten times the size). One level
+    deeper a deel is a folder that ``navigation.prune`` leaves closed unless the page
+    is in it: a casus page shows the names of the delen and the casussen of its own.
 
     Material writes nav titles into the HTML as they are: plain text is escaped here."""
     out = []
@@ -449,7 +458,7 @@ def nav_casussen(hb: Handbook) -> list:
         entries = [{datatext.html_text(c.title): c.src_uri} for c in hb.casussen if c.part == part.id]
         if entries:
             out.append({datatext.html_text(part.title): entries})
-    return out
+    return [{CASUS_NAV_GROUP: out}] if out else []
 
 
 def nav_leerroutes(hb: Handbook) -> list:

@@ -11,6 +11,7 @@ Three kinds of address meet in the handbook:
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def url_of(src: str, directory_urls: bool = True) -> str:
@@ -23,6 +24,7 @@ def url_of(src: str, directory_urls: bool = True) -> str:
     return src[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same pairs on every page
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from the page at ``from_url`` to ``to_url`` (both relative to the site root).
 
