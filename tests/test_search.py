@@ -52,3 +52,12 @@ def test_form_controls_are_not_indexed_but_items_are(built_site, page, site_url)
     # an item of the kwartiermaken checklist is still found by its words
     results = search(page, site_url, "gastvrijheid toont")
     assert "kijkramen/kwartiermaken/checklist/" in results[:3], results[:5]
+
+
+def test_search_config_is_dutch_and_set_in_mkdocs_yml(built_site):
+    """lang, separator and pipeline come from mkdocs.yml (so the search plugin builds no extra
+    template environments to look them up); they are the values Material has for Dutch."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    assert index["config"]["separator"] == r"[\s\-]+"
+    assert index["config"]["pipeline"] == ["stopWordFilter"]

@@ -58,13 +58,19 @@ _ATTR = re.compile(r"""([^\s/>="']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
 # Pass 1 finds what may be left out (checked by _left_out); comments are stepped over.
 _LEFT_OUT_CANDIDATE = re.compile(
     r"<!--.*?-->|<(?:style|div|form|details)(?=[\s/>])" + _INSIDE + ">", re.S | re.I)
-# Pass 2 rewrites start tags that have attributes; comments and script text stay as they are.
+# Attributes this module may change (or values it looks into); a tag without any is copied as it is.
+_TOUCHED_ATTR = r"\s(?:id|for|headers|aria-[a-z]+|list|form|(?:xlink:)?href|src)\s*="
+_TOUCHED_VALUE = r"(?:hb-scherm|url\(#)"
+_TOUCHED = re.compile(_TOUCHED_ATTR + "|" + _TOUCHED_VALUE, re.I)
+# Pass 2 rewrites the start tags that have such an attribute (a look-ahead through the tag,
+# quoted values whole, so the regular expression skips all other tags by itself); comments
+# and script text stay as they are.
 _START_TAG = re.compile(
     r"<!--.*?-->|<script\b" + _INSIDE + r">.*?</script\s*>"
-    r"|<([a-zA-Z][^\s/>]*)(" + _ATTRS + r")\s*(/?)>", re.S | re.I)
-# Attributes this module may change; a tag without any of them is copied as it is.
-_TOUCHED = re.compile(r"(?:^|\s)(?:id|for|headers|aria-[a-z]+|list|form|(?:xlink:)?href|src)\s*=|hb-scherm|url\(#",
-                      re.I)
+    r"|<([a-zA-Z][^\s/>]*)"
+    r"(?=(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?:" + _TOUCHED_ATTR
+    + r"|\"[^\"]*" + _TOUCHED_VALUE + r"|'[^']*" + _TOUCHED_VALUE + r"))"
+    r"(" + _ATTRS + r")\s*(/?)>", re.S | re.I)
 
 
 class _Rewriter:

@@ -200,6 +200,8 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
         report.add(body_line, None, "het verhaal van de casus ontbreekt (de tekst onder de kop).")
     level = 1  # the title is the page's only level-1 heading
     for n, line in enumerate(body.splitlines()):
+        if not line.startswith("#"):
+            continue
         heading = re.match(r"^(#{1,6})\s", line)
         if re.match(r"^#\s", line):
             report.add(body_line + n, None, "gebruik geen kop met één # in een casus: de titel komt uit 'titel'.")

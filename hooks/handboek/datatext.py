@@ -537,16 +537,15 @@ def md_filter(text, block: bool) -> Markup | str:
     return render(text, block)
 
 
+_TAG_OR_REF = re.compile(r"(<[^>]*>|&#?\w+;)")
+_PROTECT_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#|~^"})
+
+
 def _protect(html: str, block: bool) -> str:
     """Rendered HTML placed in a Markdown page: nothing in it may be read as Markdown again."""
-    parts = re.split(r"(<[^>]*>|&#?\w+;)", html)   # tags and character references stay as they are
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(part)
-        else:
-            out.append(re.sub(r"[\\`*_{}\[\]#|~^]", lambda m: f"&#{ord(m.group())};", part))
-    html = "".join(out)
+    parts = _TAG_OR_REF.split(html)   # tags and character references stay as they are
+    parts[::2] = [part.translate(_PROTECT_TABLE) for part in parts[::2]]
+    html = "".join(parts)
     if block:
         return '<div class="hb-tekst">\n' + html.replace("\n\n", "\n") + "\n</div>"
     return html.replace("\n", " ")
