@@ -61,7 +61,6 @@ _LEFT_OUT_CANDIDATE = re.compile(
 # Attributes this module may change (or values it looks into); a tag without any is copied as it is.
 _TOUCHED_ATTR = r"\s(?:id|for|headers|aria-[a-z]+|list|form|(?:xlink:)?href|src)\s*="
 _TOUCHED_VALUE = r"(?:hb-scherm|url\(#)"
-_TOUCHED = re.compile(_TOUCHED_ATTR + "|" + _TOUCHED_VALUE, re.I)
 # Pass 2 rewrites the start tags that have such an attribute (a look-ahead through the tag,
 # quoted values whole, so the regular expression skips all other tags by itself); comments
 # and script text stay as they are.
@@ -200,10 +199,9 @@ class _Rewriter:
         return len(html)
 
     def _start_tag(self, m: re.Match) -> str:
-        attrs = m.group(2)
-        if m.group(1) is None or not _TOUCHED.search(attrs):
+        if m.group(1) is None:  # a comment or a script: as it is
             return m.group(0)
-        return self._tag(m.group(1).lower(), self._attrs(self._parse_attrs(attrs)), close=bool(m.group(3)))
+        return self._tag(m.group(1).lower(), self._attrs(self._parse_attrs(m.group(2))), close=bool(m.group(3)))
 
 
 def rewrite_page(page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str) -> str:

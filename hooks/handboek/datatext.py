@@ -345,11 +345,7 @@ def links_of(text) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _links_of(source: str) -> tuple[str, ...]:
-    if "collect" not in _engines_collect:
-        md = _markdown.Markdown(extensions=["sane_lists", "tables", _CollectLinksExtension([])],
-                                output_format="html")
-        _engines_collect["collect"] = (md, md.treeprocessors["collect"])
-    md, collect = _engines_collect["collect"]
+    md, collect = _collector()
     collect.links = []
     md.reset().convert(_escaped(source))
     return tuple(collect.links)
@@ -418,7 +414,14 @@ class _LinksExtension(Extension):
 
 
 _engines: dict[bool, tuple[_markdown.Markdown, _Links]] = {}
-_engines_collect: dict[str, tuple[_markdown.Markdown, Any]] = {}
+
+
+@lru_cache(maxsize=1)
+def _collector() -> tuple[_markdown.Markdown, Any]:
+    """One converter that only collects links (see links_of), reused like _engine."""
+    md = _markdown.Markdown(extensions=["sane_lists", "tables", _CollectLinksExtension([])],
+                            output_format="html")
+    return md, md.treeprocessors["collect"]
 
 
 def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
