@@ -2,8 +2,9 @@
 (../shared/inventaris/NNN.md) is presented on a page of the handbook, at an anchor that
 exists in the built site, or is left out on purpose with a reason.
 
-The tables live in tests/data/dekking/NNN.yml (no source text: an id, a short name, the
-inventory line, and the page#anchor or `bewust-weggelaten: <reden>`)."""
+The tables live in tests/data/dekking/NNN.yml, or NNN<part>.yml when a source's table is kept
+in parts (003a.yml, 003b.yml): no source text, only an id, a short name, the inventory line,
+and the page#anchor or `bewust-weggelaten: <reden>`."""
 from __future__ import annotations
 
 import re
@@ -21,7 +22,15 @@ ID_ATTR = re.compile(r'\bid="([^"]+)"')
 
 
 def tables() -> dict[str, dict]:
-    return {n: yaml.safe_load((TABLES / f"{n}.yml").read_text(encoding="utf-8")) for n in SOURCES}
+    """Each source's table, its parts joined (every part names the same 'bron')."""
+    out: dict[str, dict] = {}
+    for n in SOURCES:
+        parts = sorted(TABLES.glob(f"{n}*.yml"))
+        assert parts, f"geen dekkingstabel voor bron {n} in {TABLES}"
+        loaded = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in parts]
+        assert len({t.get("bron") for t in loaded}) == 1, f"{n}: de delen noemen verschillende bronnen"
+        out[n] = {"bron": loaded[0].get("bron"), "elementen": [e for t in loaded for e in t["elementen"]]}
+    return out
 
 
 def elements(table: dict) -> list[dict]:
