@@ -60,6 +60,7 @@ from handboek import (  # noqa: E402
     templatecache,
     urls,
     werkwijzen,
+    zoeken,
 )
 
 log = get_plugin_logger("handboek")
@@ -77,7 +78,7 @@ _bytecode_cache = None  # compiled templates kept between builds (handboek.templ
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen")
+           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen", "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -85,6 +86,7 @@ TITLE = re.compile(r"^title:\s*(.*)$", re.M)
 
 CASUS_NAV_SECTION = "Casuïstiek"
 LEERROUTES_NAV_SECTION = "Leerroutes"
+THEMAS_NAV_SECTION = "Thema's"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -117,6 +119,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
+    _add_to_nav_section(config, THEMAS_NAV_SECTION, site.nav_themas(_handbook))
     offline.use_local_worker_shim(config)
     forms.add_team_pages_to_nav(config.nav, _handbook.checklists)
     return config
@@ -183,6 +186,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     hb = _require()
     src = page.file.src_uri
+    zoeken.apply(page.meta, src)
     generated = hb.pages.get(src)
     if generated is not None:
         shown, full = generated.shown, generated.content
@@ -385,7 +389,8 @@ def _add_to_nav_section(config: MkDocsConfig, section: str, entries: list) -> No
             item[section].extend(entries)
             return
     if config.nav is not None and entries:
-        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de leerroutes in komen.")
+        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de gemaakte pagina's "
+                          "in komen.")
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:

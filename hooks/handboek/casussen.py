@@ -80,7 +80,7 @@ class Indeling:
 def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
     shown = display_path(path, root)
     top, report = load_fields(path, shown, schema("indeling"),
-                              "verwacht de velden 'delen', 'actoren' en 'themas'.")
+                              "verwacht de velden 'delen' en 'actoren'.")
     nodes = top.maps("delen")
     unique_ids(report, nodes, "id", "deel")
     parts = []
@@ -91,7 +91,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
             f.error("bron", f"de bron '{src}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
         parts.append(Part(pid or "", f.text("titel") or "", f.text("beschrijving") or "", src or ""))
     vocab = {}
-    for name in ("actoren", "themas"):
+    for name in ("actoren",):
         mapping = top.mapping(name)
         labels = {}
         for key, label in (mapping or Map()).items():
@@ -104,7 +104,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
                 labels[key] = data_text(label.strip(), Origin(shown, line, name, PLAIN))
         vocab[name] = labels
     report.raise_if_any()
-    return Indeling(tuple(parts), vocab["actoren"], vocab["themas"])
+    return Indeling(tuple(parts), vocab["actoren"], {})   # themes: docs/_data/themas.yml (site.py)
 
 
 # -- casussen ------------------------------------------------------------------
@@ -171,7 +171,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
             g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
     part = f.choice("deel", [p.id for p in indeling.parts])
     actors = _vocab(f, "actoren", indeling.actors, "casussen/indeling.yml, onder 'actoren'")
-    themes = _vocab(f, "themas", indeling.themes, "casussen/indeling.yml, onder 'themas'")
+    themes = _vocab(f, "themas", indeling.themes, "docs/_data/themas.yml")
     keywords = tuple(k.lower() for k in f.texts("sleutelwoorden"))
     bakens = tuple(f.integers("bakens", 1, len(kaders.bakens), required=False))
     stappen = tuple(f.integers("stappen", 1, len(kaders.stappen), required=False))
