@@ -11,7 +11,8 @@ Markers a page can hold (each on a line of its own):
   <!-- leerroutes -->         the leerroutes as cards (home page, leerroutes/index.md)
   <!-- handboek:formulier --> a checklist form (generated pages only)
   <!-- begrippenlijst -->     the glossary from docs/_data/begrippen.yml (docs/begrippen.md)
-  <!-- themas -->             the themes as a list (home page, themas/index.md; see themas.py)
+  <!-- themas -->             the themes as a list (themas/index.md; see themas.py)
+  <!-- themas-kort -->        the first themes as links, and one to all (the home page's first screen)
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ from .urls import page_href, page_link, relative_url, url_of
 from .yamlio import read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index"
-                    r"|begrippenlijst|leerroutes|themas|handboek:formulier)\s*-->[ \t]*$", re.M)
+                    r"|begrippenlijst|leerroutes|themas|themas-kort|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
@@ -388,6 +389,8 @@ def _process(hb: Handbook, page_src: str, markdown: str, shown: str, first_line:
             return routes.overview(hb.templates, hb.leerroutes, page_src)
         if name == "themas":
             return themas.overview(hb.templates, hb.themes, hb.tagged, page_src)
+        if name == "themas-kort":
+            return themas.chips(hb.templates, hb.themes, page_src)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
         if name == "begrippenlijst":

@@ -255,3 +255,13 @@ def overview(templates: Path, themes: list[Thema], tagged: list[Tagged], from_sr
         found = material(t, tagged)
         items.append({"theme": t, "link": page_link(from_src, t.src_uri), "count": sum(map(len, found.values()))})
     return render(templates, "themas-overzicht.md", items=items)
+
+
+CHIPS = 6   # themes on the home page's first screen (the first of themas.yml), then "all themes"
+
+
+def chips(templates: Path, themes: list[Thema], from_src: str) -> str:
+    """The first themes as short links, for the marker <!-- themas-kort --> (home page)."""
+    items = [{"theme": t, "link": page_link(from_src, t.src_uri)} for t in themes[:CHIPS]]
+    return render(templates, "themas-kort.md", items=items, index_link=page_link(from_src, INDEX_PAGE),
+                  total=len(themes))

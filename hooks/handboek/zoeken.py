@@ -21,8 +21,8 @@ BOOSTS: tuple[tuple[str, float], ...] = (
     ("bakens/", 3.0),
     ("supportgericht-werken/", 3.0),
     ("begrippen.md", 2.0),
-    ("kijkramen/", 2.0),               # the checklists and team overviews
-    ("werkbladen/", 2.0),
+    ("kijkramen/", 1.0),               # the checklists and team overviews
+    ("werkbladen/", 1.0),
     ("werkwijzen/", 2.0),
     ("leerroutes/", 1.5),
     ("casussen/index.md", 1.5),

@@ -36,7 +36,12 @@
     else if (w.length >= 6 && /[^aeiou]en$/.test(w)) stem = w.slice(0, -2);
     else if (w.length >= 6 && /[^aeiou]e$/.test(w)) stem = w.slice(0, -1);
     else if (w.length >= 6 && /[^aeious]s$/.test(w)) { stem = w.slice(0, -1); vowelMayDouble = false; }
-    if (!stem) return [word];
+    if (!stem) {
+      /* A long vowel written twice is written once before an ending: kijkraam → kijkram(en),
+       * informeel → informel(e). Look for both forms. */
+      var long = /([aeou])\1([^aeiouy])$/.exec(w);
+      return long && w.length >= 6 ? [word, w.slice(0, -3) + long[1] + long[2]] : [word];
+    }
     var out = [stem];
     /* An open syllable wrote its long vowel once: informel → informeel, social → sociaal,
      * kijkram → kijkraam. Not for the unstressed -er and -en (oudere → ouder). */
@@ -76,7 +81,26 @@
     proto.postMessage = wrapped;
   }
 
+  /* The search field on the home page (form.hb-start__zoek): without JavaScript it reloads the
+   * page with ?q=…, which Material opens as a search; with it, Material's search dialog opens at
+   * once with the question typed in. Delegated, so it also works after instant navigation. */
+  function openSearch(event) {
+    var form = event.target;
+    if (!form || !form.classList || !form.classList.contains("hb-start__zoek")) return;
+    var toggle = document.querySelector("input[data-md-toggle=search]");
+    var box = document.querySelector("input.md-search__input");
+    var asked = form.querySelector("input[name=q]");
+    if (!toggle || !box || !asked || !asked.value.trim()) return;
+    event.preventDefault();
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    box.value = asked.value.trim();
+    box.focus();
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+
   if (typeof window !== "undefined") {
+    document.addEventListener("submit", openSearch);
     if (window.Worker) wrap(window.Worker.prototype);
     if (window.IFrameWorker) wrap(window.IFrameWorker.prototype);
     window.handboekZoekvraag = cleanQuery;   // for tests
