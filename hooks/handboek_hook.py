@@ -187,6 +187,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     hb = _require()
     src = page.file.src_uri
     zoeken.apply(page.meta, src)
+    walk = site.route_walk(hb, src)
+    if walk:  # this page is a step of a leerroute: overrides/main.html hands the steps to leerroute.js
+        page.meta["hb_leerroute"] = walk
     generated = hb.pages.get(src)
     if generated is not None:
         shown, full = generated.shown, generated.content

@@ -89,6 +89,7 @@ class Handbook:
     directory_urls: bool = True    # False in the offline build (the hook sets it)
     themes: list[themas.Thema] = field(default_factory=list)
     tagged: list[themas.Tagged] = field(default_factory=list)   # every page with themes
+    route_titles: dict[str, list] = field(default_factory=dict)  # leerroute id -> titles of its steps
 
     @property
     def root(self) -> Path:
@@ -274,6 +275,7 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
                 lambda anchor, src=t.src_uri: f"{page_link(src, GLOSSARY_PAGE)}#{anchor}")
         pages[t.src_uri] = page
     for r in hb.leerroutes:
+        hb.route_titles[r.id] = routes.step_titles(r, source_of)
         page = GeneratedPage(r.src_uri, "", hb.paths.data_file("leerroutes.yml")[1], copied=None)
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
@@ -492,6 +494,11 @@ def nav_casussen(hb: Handbook) -> list:
         if entries:
             out.append({datatext.html_text(part.title): entries})
     return [{CASUS_NAV_GROUP: out}] if out else []
+
+
+def route_walk(hb: Handbook, page_src: str) -> list[dict]:
+    """Where this page stands in the leerroutes (shown by leerroute.js to a reader who walks one)."""
+    return routes.walk_data(hb.leerroutes, hb.route_titles, page_src, hb.directory_urls)
 
 
 def nav_themas(hb: Handbook) -> list:
