@@ -261,8 +261,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     generated = hb.pages.get(page.file.src_uri)
     data_file = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
     changed = citeren.last_changed(_dates(), hb.root, data_file)
-    context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
-                                                  config.site_url, page.url)
+    home = page.is_homepage  # the home page cites the handbook itself, not a page called "Start"
+    context["hb_citeer"] = citeren.page_reference(config.site_name if home else (page.title or config.site_name),
+                                                  changed, config.site_url, page.url, whole_work=home)
     context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
     return context
 

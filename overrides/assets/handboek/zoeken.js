@@ -20,7 +20,7 @@
     "ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons " +
     "ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil " +
     "worden wordt zal ze zelf zich zij zijn zo zonder zou " +
-    "waarom wanneer welke welk waar hoeveel betekent betekenen kun kunt jij jou jouw we wij").split(" ");
+    "waarom wanneer welke welk waar hoeveel betekent betekenen kun kunt jij jou jouw we wij ga gaat gaan doe doet").split(" ");
   var STOP = {};
   WORDS.forEach(function (w) { STOP[w] = true; });
 
