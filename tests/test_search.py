@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 import zoekvragen
 
 
@@ -41,7 +42,8 @@ def test_a_casus_hit_shows_its_story_not_its_facts(page, site_url):
 
 def test_a_glossary_hit_shows_the_definition(page, site_url):
     search(page, site_url, "keukentafelgesprek")
-    item = page.locator(".md-search-result__item", has=page.locator("a[href*='begrippen/#keukentafelgesprek']"))
+    link = page.locator("a[href*='begrippen/'][href$='#keukentafelgesprek']")
+    item = page.locator(".md-search-result__item", has=link)
     text = item.inner_text()
     assert "Beeld voor een open gesprek" in text, text
     assert "Meer over keukentafelgesprek" not in text
@@ -50,7 +52,7 @@ def test_a_glossary_hit_shows_the_definition(page, site_url):
 def test_function_words_do_not_count_as_missing(page, site_url):
     search(page, site_url, "wat is een kijkraam")
     assert page.locator(".md-search-result__terms:visible").count() == 0
-    assert "wat is een kijkraam" == page.locator("input.md-search__input").input_value()
+    assert page.locator("input.md-search__input").input_value() == "wat is een kijkraam"
 
 
 @pytest.mark.parametrize("query, first", [
@@ -58,7 +60,7 @@ def test_function_words_do_not_count_as_missing(page, site_url):
     ("presentie checklist", "kijkramen/presentie/checklist/"),
     ("eigen kracht", "bakens/2-eigen-kracht/"),
     ("generalist", "kennis/generalistisch-werken/"),
-    ("signaleren", "werkwijzen/signaleren-twente/"),
+    ("signaleren", "themas/signalering/"),   # the theme brings both signalling werkwijzen together
     ("community support", "werkwijzen/community-support-steungroepen/"),
 ])
 def test_the_right_page_comes_first(page, site_url, query, first):
@@ -82,9 +84,10 @@ def test_form_controls_are_not_indexed_but_items_are(built_site, page, site_url)
         for glued in ("Uitspraaknog niet", "nog nieteen beetje", "oneensdeels oneens", "AfdrukkenLeeg",
                       "Leeg formulier afdrukkenExporteren"):
             assert glued not in doc["text"], (doc["location"], doc["text"][:200])
-    # an item of the kwartiermaken checklist is still found by its words
+    # an item of the kwartiermaken checklist is still found by its words (after the pages that
+    # explain gastvrijheid: explanation comes before forms, see zoeken.py)
     results = search(page, site_url, "gastvrijheid toont")
-    assert "kijkramen/kwartiermaken/checklist/" in results[:3], results[:5]
+    assert "kijkramen/kwartiermaken/checklist/" in results[:5], results[:8]
 
 
 def test_search_config_is_dutch_and_set_in_mkdocs_yml(built_site):

@@ -87,8 +87,11 @@ def main(site_dir: str) -> int:
 
     from conftest import CHROMIUM, CHROMIUM_ARGS
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site_dir)
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=site_dir)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"

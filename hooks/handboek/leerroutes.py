@@ -223,18 +223,18 @@ def walk_data(routes: list[Route], titles: dict[str, list[tuple[str, str | None]
     out = []
     for r in routes:
         for i, s in enumerate(r.steps):
-            if s.page != page_src:
-                continue
-
-            def link(j: int) -> dict:
-                step = r.steps[j]
-                title, part = titles[r.id][j]
-                href = page_href(page_src, step.page, directory_urls) + step_query(r, j + 1)
-                return {"href": href + (f"#{step.anchor}" if step.anchor else ""),
-                        "titel": title + (f" › {part}" if part else "")}
-
-            out.append({"route": r.id, "stap": i + 1, "aantal": len(r.steps), "titel": str(r.title),
-                        "route_href": page_href(page_src, r.src_uri, directory_urls) + "#stappen",
-                        "vorige": link(i - 1) if i > 0 else None,
-                        "volgende": link(i + 1) if i + 1 < len(r.steps) else None})
+            if s.page == page_src:
+                out.append({"route": r.id, "stap": i + 1, "aantal": len(r.steps), "titel": str(r.title),
+                            "route_href": page_href(page_src, r.src_uri, directory_urls) + "#stappen",
+                            "vorige": _step_link(r, i - 1, titles, page_src, directory_urls) if i > 0 else None,
+                            "volgende": (_step_link(r, i + 1, titles, page_src, directory_urls)
+                                         if i + 1 < len(r.steps) else None)})
     return out
+
+
+def _step_link(route: Route, j: int, titles: dict, page_src: str, directory_urls: bool) -> dict:
+    step = route.steps[j]
+    title, part = titles[route.id][j]
+    href = page_href(page_src, step.page, directory_urls) + step_query(route, j + 1)
+    return {"href": href + (f"#{step.anchor}" if step.anchor else ""),
+            "titel": title + (f" › {part}" if part else "")}

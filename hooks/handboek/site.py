@@ -16,6 +16,7 @@ Markers a page can hold (each on a line of its own):
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -270,9 +271,10 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
     for t in hb.themes:
         page = GeneratedPage(t.src_uri, "", themes_file, copied=None)
         with datatext.deferring(page.data):
+            glossary = page_link(t.src_uri, GLOSSARY_PAGE)
             page.content = themas.theme_page(
                 hb.templates, t, hb.tagged, [by_term[term] for term in t.terms], hb.bibliography.keys,
-                lambda anchor, src=t.src_uri: f"{page_link(src, GLOSSARY_PAGE)}#{anchor}")
+                functools.partial("{}#{}".format, glossary))
         pages[t.src_uri] = page
     for r in hb.leerroutes:
         hb.route_titles[r.id] = routes.step_titles(r, source_of)

@@ -11,9 +11,11 @@ overrides/assets/handboek/zoeken.js.
 """
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+
 # (prefix of the docs path, boost); the first prefix that matches decides.
 BOOSTS: tuple[tuple[str, float], ...] = (
-    ("themas/", 4.0),                  # a theme page answers "eenzaamheid", "armoede en schulden"
+    ("themas/", 2.0),                  # a theme page answers "eenzaamheid"; a concept page comes first
     ("kijkramen/index.md", 3.0),
     ("kijkramen/kwartiermaken.md", 3.0),
     ("kijkramen/presentie.md", 3.0),
@@ -21,8 +23,8 @@ BOOSTS: tuple[tuple[str, float], ...] = (
     ("bakens/", 3.0),
     ("supportgericht-werken/", 3.0),
     ("begrippen.md", 2.0),
-    ("kijkramen/", 1.0),               # the checklists and team overviews
-    ("werkbladen/", 1.0),
+    ("kijkramen/", 1.5),               # the checklists and team overviews
+    ("werkbladen/", 1.5),
     ("werkwijzen/", 2.0),
     ("leerroutes/", 1.5),
     ("casussen/index.md", 1.5),
@@ -35,7 +37,7 @@ def boost(src: str) -> float | None:
     return next((b for prefix, b in BOOSTS if src.startswith(prefix)), None)
 
 
-def apply(meta: dict, src: str) -> None:
+def apply(meta: MutableMapping, src: str) -> None:
     """Set ``search: boost`` in a page's meta, unless the page sets its own ``search:``."""
     if "search" in meta:
         return

@@ -1,7 +1,7 @@
 /* Handboek Sociaal Werk in de Wijk: walking a leerroute.
  *
- * The route page links its steps with ?leerroute=<id>&stap=<k>. A step page carries, in
- * <script id="hb-leerroute-data">, every place it has in a route (see hooks/handboek/leerroutes.py,
+ * The route page links its steps with ?leerroute=<id>&stap=<k>. A step page carries, in the
+ * data-stappen attribute of #hb-leerroute-data, every place it has in a route (see hooks/handboek/leerroutes.py,
  * walk_data). When the address names one of them, this shows "Stap K van N · Leerroute …" with the
  * previous and next step and the way back to the route, above and below the text. A page reached
  * any other way shows nothing extra. It works offline (no request) and with instant navigation.
@@ -68,7 +68,8 @@
     var holder = document.getElementById("hb-leerroute-data");
     if (!holder) return;
     var data;
-    try { data = JSON.parse(holder.textContent); } catch (e) { return; }
+    try { data = JSON.parse(holder.getAttribute("data-stappen")); } catch (e) { return; }
+    if (!Array.isArray(data)) return;
     var step = stepOf(data, window.location.search);
     if (!step) return;
     var article = document.querySelector("article.md-content__inner");
@@ -84,9 +85,16 @@
   }
 
   if (typeof window === "undefined") return;
+  /* Both: document$ for pages swapped in by instant navigation, and the plain page load, because
+   * on file:// (the offline copy) Material ends document$ before it emits. show() is idempotent. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(show);      // every page view, also with instant navigation
-  } else if (document.readyState === "loading") {
+    window.document$.subscribe(show);
+    // Two steps on one page (different headings): Material keeps the page, only the address changes.
+    if (window.location$ && typeof window.location$.subscribe === "function") {
+      window.location$.subscribe(function () { setTimeout(show, 0); });
+    }
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", show);
   } else {
     show();

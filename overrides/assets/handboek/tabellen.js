@@ -38,9 +38,12 @@
 
   if (typeof window === "undefined") return;
   window.addEventListener("resize", later);
+  /* Both: document$ for pages swapped in by instant navigation, and the plain page load, because
+   * on file:// (the offline copy) Material ends document$ before it emits. mark() is idempotent. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mark);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mark);
   } else {
     mark();

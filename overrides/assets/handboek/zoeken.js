@@ -25,29 +25,31 @@
   WORDS.forEach(function (w) { STOP[w] = true; });
 
   /* Dutch inflection, undone on the query side only. Material looks every term up as a
-   * prefix ("schuld" finds schuld, schulden, schuldhulp), so a shorter form widens the search
-   * to the other forms of the word: overbelaste → overbelast, mantelzorgers → mantelzorg,
-   * schulden → schuld, kijkramen → kijkram + kijkraam, informele → informel + informeel. */
+   * prefix ("schuld" finds schuld, schulden, schuldhulp), so a shorter form added to the word
+   * widens the search to its other forms: overbelaste + overbelast, mantelzorgers + mantelzorg,
+   * schulden + schuld, kijkramen + kijkram + kijkraam, informele + informel + informeel. */
   function forms(word) {
     var w = word.toLowerCase();
+    var out = [word];   // the word as typed stays: pages that hold it exactly rank above other forms
     var stem = null;
-    var vowelMayDouble = true;
+    var ending = true;  // an ending that opens the syllable before it (not a plural -s)
     if (w.length >= 8 && /ers$/.test(w)) stem = w.slice(0, -3);
     else if (w.length >= 6 && /[^aeiou]en$/.test(w)) stem = w.slice(0, -2);
     else if (w.length >= 6 && /[^aeiou]e$/.test(w)) stem = w.slice(0, -1);
-    else if (w.length >= 6 && /[^aeious]s$/.test(w)) { stem = w.slice(0, -1); vowelMayDouble = false; }
-    if (!stem) {
+    else if (w.length >= 6 && /[^aeious]s$/.test(w)) { stem = w.slice(0, -1); ending = false; }
+    if (stem) {
+      out.push(stem);
+      /* An open syllable wrote its long vowel once: informel → informeel, social → sociaal,
+       * kijkram → kijkraam. Not for the unstressed -er and -en (oudere → ouder). */
+      var open = /([^aeiou]|i)([aeou])([^aeiouy])$/.exec(stem);
+      if (ending && open && !(open[2] === "e" && /[rn]/.test(open[3]))) {
+        out.push(stem.slice(0, -1) + open[2] + open[3]);
+      }
+    } else {
       /* A long vowel written twice is written once before an ending: kijkraam → kijkram(en),
-       * informeel → informel(e). Look for both forms. */
+       * informeel → informel(e). */
       var long = /([aeou])\1([^aeiouy])$/.exec(w);
-      return long && w.length >= 6 ? [word, w.slice(0, -3) + long[1] + long[2]] : [word];
-    }
-    var out = [stem];
-    /* An open syllable wrote its long vowel once: informel → informeel, social → sociaal,
-     * kijkram → kijkraam. Not for the unstressed -er and -en (oudere → ouder). */
-    var m = /([^aeiou]|i)([aeou])([^aeiouy])$/.exec(stem);
-    if (vowelMayDouble && m && !(m[2] === "e" && /[rn]/.test(m[3]))) {
-      out.push(stem.slice(0, -1) + m[2] + m[3]);
+      if (long && w.length >= 6) out.push(w.slice(0, -3) + long[1] + long[2]);
     }
     return out;
   }
