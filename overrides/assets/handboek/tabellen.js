@@ -19,6 +19,16 @@
       var hint = box.previousElementSibling;
       var hasHint = hint && hint.classList.contains("hb-schuifhint");
       box.classList.toggle("hb-schuifbaar", wide);
+      // A box that scrolls must be reachable with the keyboard (arrow keys scroll it).
+      if (wide) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabel, schuif opzij voor meer kolommen");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
       if (wide && !hasHint) {
         var p = document.createElement("p");
         p.className = "hb-schuifhint";
