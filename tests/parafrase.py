@@ -10,7 +10,7 @@ What passes on purpose:
 - quotations marked as such ("…", “…”, „…”) and italic titles (*…*), which the
   own-words rule allows when short and sourced;
 - the names of concepts, titles and lists that carry over (the baken and stap
-  titles, the terms of the begrippenlijst, the titles in bronnen.yml);
+  titles, also with their number, the terms of the begrippenlijst, the titles in bronnen.yml);
 - words written with a capital inside a sentence (names of organisations, laws,
   places) and function words ("in de wijk en in de buurt") do not make a hit on
   their own: a hit needs at least two shared content words besides them.
@@ -203,7 +203,16 @@ def allowed_names(root: Path = ROOT) -> list[tuple[str, ...]]:
             for v in node:
                 walk(v, keys)
 
-    walk(load("kaders.yml"), {"titel", "label"})
+    kaders = load("kaders.yml")
+    walk(kaders, {"titel", "label"})
+    # A numbered framework carries over with its number: "Baken 1: Gericht op de vraag achter de
+    # vraag", "Stap 4: Plan maken", or a numbered list "4. Formeel en informeel in optimale verhouding".
+    if isinstance(kaders, dict):
+        for kind, word in (("bakens", "baken"), ("stappen", "stap")):
+            for entry in kaders.get(kind) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("titel"), str) and entry.get("nummer") is not None:
+                    add(f"{word} {entry['nummer']} {entry['titel']}")
+                    add(f"{entry['nummer']} {entry['titel']}")
     walk(load("begrippen.yml"), {"term", "begrip", "afkorting", "voluit"})
     walk(load("bronnen.yml"), {"titel", "title", "reeks", "uitgever"})
     return sorted(names, key=len, reverse=True)

@@ -66,3 +66,18 @@ def test_the_handbook_keeps_no_source_sentence_with_words_changed():
         pytest.skip(f"geen bronteksten in {parafrase.SOURCES}: parafrasecontrole niet gedraaid")
     found = parafrase.check(list(parafrase.content_files()), parafrase.load_sources())
     assert not found, "\n".join(str(h) for h in found[:40]) + f"\n({len(found)} in totaal)"
+
+
+def test_a_numbered_baken_title_passes(tmp_path):
+    # "Baken 1: <titel>" is the name of the baken, number included; it carries over like the title.
+    data = tmp_path / "docs" / "_data"
+    data.mkdir(parents=True)
+    (data / "kaders.yml").write_text(
+        "bakens:\n  - nummer: 1\n    titel: Gericht op de vraag achter de vraag\n", encoding="utf-8")
+    source = "Baken 1: Gericht op de vraag achter de vraag. Vraaggericht werken is niet zonder meer iets."
+    index = parafrase.Index([parafrase.Source("bron.txt", parafrase.tokens_plain(source))])
+    ours = "# Baken 1: Gericht op de vraag achter de vraag\n\nDe eerste vraag van een bewoner zegt weinig."
+    names = parafrase.allowed_names(tmp_path)
+    assert not parafrase.find(parafrase.tokens(ours), index, names, parafrase.capitals(ours))
+    # Without the numbered name it would count as two shared words besides the title.
+    assert parafrase.find(parafrase.tokens(ours), index, [], parafrase.capitals(ours))
