@@ -25,7 +25,9 @@ def search(page, site_url: str, query: str) -> list[str]:
     ("presentie checklist", "kijkramen/presentie/checklist/"),
     ("eigen kracht", "bakens/2-eigen-kracht/"),
     ("generalist", "kennis/generalistisch-werken/"),
-    ("signaleren", "werkwijzen/signaleren-twente/"),
+    ("signaleren", "kennis/signaleren/"),
+    ("signaleringsmatrix", "kennis/signaleren/"),
+    ("typologie sociaal isolement", "kennis/sociaal-isolement/"),
     ("community support", "werkwijzen/community-support-steungroepen/"),
 ])
 def test_the_right_page_comes_first(page, site_url, query, first):
