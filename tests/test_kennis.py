@@ -67,7 +67,10 @@ def nav() -> list:
 
 def test_section_has_the_five_pages_and_an_index():
     assert "kennis/index.md" in KENNIS_PAGES
-    assert len(KENNIS_PAGES) == 6
+    # pages may be added (one per source helper), never removed: their addresses are promises
+    assert {"kennis/generalistisch-werken.md", "kennis/sociale-wijkteams-in-ontwikkeling.md",
+            "kennis/eigen-regie-en-laten.md", "kennis/kwartiermaken-en-presentie.md",
+            "kennis/informeel-en-formeel.md"} <= set(KENNIS_PAGES)
 
 
 def test_kennis_is_a_top_level_nav_entry_after_kijkramen(nav):

@@ -60,7 +60,9 @@ def test_function_words_do_not_count_as_missing(page, site_url):
     ("presentie checklist", "kijkramen/presentie/checklist/"),
     ("eigen kracht", "bakens/2-eigen-kracht/"),
     ("generalist", "kennis/generalistisch-werken/"),
-    ("signaleren", "themas/signalering/"),   # the theme brings both signalling werkwijzen together
+    ("signaleren", "kennis/signaleren/"),
+    ("signaleringsmatrix", "kennis/signaleren/"),
+    ("typologie sociaal isolement", "kennis/sociaal-isolement/"),
     ("community support", "werkwijzen/community-support-steungroepen/"),
 ])
 def test_the_right_page_comes_first(page, site_url, query, first):
