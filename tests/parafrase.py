@@ -204,6 +204,12 @@ def allowed_names(root: Path = ROOT) -> list[tuple[str, ...]]:
                 walk(v, keys)
 
     walk(load("kaders.yml"), {"titel", "label"})
+    kaders = load("kaders.yml")
+    if isinstance(kaders, dict):  # "Baken 2: Gebaseerd op ..." and "Stap 4: Plan maken" are names too
+        for kind, word in (("bakens", "baken"), ("stappen", "stap")):
+            for entry in kaders.get(kind) or []:
+                if isinstance(entry, dict):
+                    add(f"{word} {entry.get('nummer')} {entry.get('titel')}")
     walk(load("begrippen.yml"), {"term", "begrip", "afkorting", "voluit"})
     walk(load("bronnen.yml"), {"titel", "title", "reeks", "uitgever"})
     return sorted(names, key=len, reverse=True)
