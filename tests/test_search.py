@@ -27,6 +27,11 @@ def search(page, site_url: str, query: str) -> list[str]:
     ("generalist", "kennis/generalistisch-werken/"),
     ("signaleren", "werkwijzen/signaleren-twente/"),
     ("community support", "werkwijzen/community-support-steungroepen/"),
+    ("motiverende gespreksvoering", "kennis/gespreksmethoden/"),
+    ("gezamenlijke besluitvorming", "kennis/gespreksmethoden/"),
+    ("casusregie", "kennis/na-de-decentralisatie/"),
+    ("doenvermogen", "kennis/na-de-decentralisatie/"),
+    ("actieleren", "kennis/samen-leren-in-sociale-teams/"),
 ])
 def test_the_right_page_comes_first(page, site_url, query, first):
     results = search(page, site_url, query)
