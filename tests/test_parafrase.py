@@ -55,6 +55,12 @@ def test_an_allowed_name_from_the_data_passes():
     assert not hits(ours, names)
 
 
+def test_a_numbered_baken_title_is_a_name():
+    names = parafrase.allowed_names()
+    assert tuple(parafrase.WORD.findall("baken 2 gebaseerd op de eigen kracht van de burger")) in names
+    assert tuple(parafrase.WORD.findall("stap 4 plan maken")) in names
+
+
 def test_a_capital_after_a_full_stop_still_counts():
     # The sentence start is no name: "Sluit" is an ordinary word here.
     ours = "Zo werk je. Sluit zo veel mogelijk aan bij de leefwereld van de bewoner en zoek met hem."

@@ -64,6 +64,11 @@ def test_function_words_do_not_count_as_missing(page, site_url):
     ("signaleringsmatrix", "kennis/signaleren/"),
     ("typologie sociaal isolement", "kennis/sociaal-isolement/"),
     ("community support", "werkwijzen/community-support-steungroepen/"),
+    ("motiverende gespreksvoering", "kennis/gespreksmethoden/"),
+    ("gezamenlijke besluitvorming", "kennis/gespreksmethoden/"),
+    ("casusregie", "kennis/na-de-decentralisatie/"),
+    ("doenvermogen", "kennis/na-de-decentralisatie/"),
+    ("actieleren", "kennis/samen-leren-in-sociale-teams/"),
 ])
 def test_the_right_page_comes_first(page, site_url, query, first):
     results = search(page, site_url, query)
