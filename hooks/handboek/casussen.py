@@ -229,7 +229,8 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                  summary=checked(summary), source_key=checked(key), source_place=checked(place),
                  part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
-                 questions_from=checked(questions_from), questions=tuple(questions), body=body, body_line=body_line, path=shown)
+                 questions_from=checked(questions_from), questions=tuple(questions),
+                 body=body, body_line=body_line, path=shown)
 
 
 def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:
