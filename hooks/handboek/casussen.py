@@ -13,6 +13,10 @@ from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map, read_text, split_front_matter
 
 ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
+# Who wrote the questions under a casus (front matter 'vragen_van'): the casusbundel itself
+# (Yin en yang asks its own questions after every casus) or the editors of this handbook
+# (the other sources tell their stories without questions). Key → heading on the page.
+QUESTION_ORIGINS = {"casusbundel": "Vragen uit de casusbundel", "redactie": "Vragen van de redactie"}
 CASUS_KEYS = schema("casus")
 FILE_NAME = re.compile(r"^(?P<nummer>[a-z]+-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -134,6 +138,7 @@ class Casus:
     bakens: tuple[int, ...]
     kijkramen: tuple[str, ...]
     stappen: tuple[int, ...]
+    questions_from: str       # a key of QUESTION_ORIGINS
     questions: tuple[Question, ...]
     body: str
     body_line: int
@@ -142,6 +147,10 @@ class Casus:
     @property
     def src_uri(self) -> str:
         return f"casussen/{self.id}.md"
+
+    @property
+    def questions_heading(self) -> str:
+        return QUESTION_ORIGINS[self.questions_from]
 
     def keys(self, kind: str) -> tuple[str, ...]:
         """This casus's tags of one kind ("baken", "stap", "kijkraam") as Kader keys."""
@@ -187,6 +196,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
     if not (bakens or stappen or kijkramen) and not report:
         report.add(data.line, "bakens", "deze casus verwijst nergens naar: geef minstens één baken, "
                                         "kijkraam of stap, zodat hij vindbaar is.")
+    questions_from = f.choice("vragen_van", QUESTION_ORIGINS)
     questions = []
     nodes = f.maps("vragen")
     for node in nodes:
@@ -219,7 +229,8 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                  summary=checked(summary), source_key=checked(key), source_place=checked(place),
                  part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
-                 questions=tuple(questions), body=body, body_line=body_line, path=shown)
+                 questions_from=checked(questions_from), questions=tuple(questions),
+                 body=body, body_line=body_line, path=shown)
 
 
 def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:

@@ -106,7 +106,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("casus", "casussen/*.md", True, {
         "": {"titel": PLAIN, "samenvatting": PLAIN, "bron": MAP, "deel": ID, "actoren": ID,
              "themas": ID, "sleutelwoorden": PLAIN, "bakens": NUMBER, "kijkramen": ID,
-             "stappen": NUMBER, "vragen": LIST},
+             "stappen": NUMBER, "vragen_van": ID, "vragen": LIST},
         "bron": _SOURCE_REF,
         "vragen[]": {"rol": ID, "vraag": INLINE},
     }),
