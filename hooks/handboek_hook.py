@@ -7,7 +7,8 @@ on_config         (re)load the handboek code and all data (casussen, werkwijzen,
                   begrippenlijst; make the snippets path absolute; read the git dates of all files
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, werkwijzen, leerroutes, kijkraam
-                  pages) as real files; check every link in data text (once)
+                  pages) as real files, and the open data (site/data/*.json, handboek.opendata);
+                  check every link in data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
                   reader text
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check; keep
@@ -54,6 +55,7 @@ from handboek import (  # noqa: E402
     forms,
     incremental,
     offline,
+    opendata,
     paths,
     render,
     site,
@@ -78,7 +80,7 @@ _bytecode_cache = None  # compiled templates kept between builds (handboek.templ
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen", "zoeken")
+           "offline", "opendata", "paths", "render", "site", "templatecache", "urls", "werkwijzen", "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -167,8 +169,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in hb.pages.values():
         if not exists(page.src_uri):
             files.append(File.generated(config, page.src_uri, content=page.content))
+    # -- open data (handboek.opendata): site/data/*.json; engine-free, moves to the generate step --
+    for path, text in _guard(opendata.documents, hb, config.site_url or "", config.use_directory_urls).items():
+        files.append(File.generated(config, path, content=text))
+    # -- end of open data --
     pages = {f.url: f.src_uri for f in files.documentation_pages()}
-    problems += site.check_files(hb, exists, pages, config.site_url or "")
+    problems += site.check_files(hb, exists, pages, config.site_url or "", {f.url for f in files})
     if problems:
         raise PluginError(errors.ContentError(problems).message())
     _guard(site.check_links, hb, exists)
@@ -245,7 +251,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
         for to, links in (page.links_to_anchors or {}).items():
             if to is not f:
                 linked[to.url].update(links)
-    _addresses = adressen.collect((f.url, page.markdown, linked[f.url], anchors[f.url]) for f, page in pages)
+    _addresses = adressen.collect(((f.url, page.markdown, linked[f.url], anchors[f.url]) for f, page in pages),
+                                  files=(f.url for f in files))
     return env
 
 

@@ -1,11 +1,13 @@
 """Published addresses are promises (docs/_data/adressen.txt).
 
-The list holds every page address of the site and the anchors that people link to: every
-anchor fixed with ``{#naam}`` and every anchor one page of the handbook links to on another.
-The build checks it:
+The list holds every page address of the site, the anchors that people link to (every
+anchor fixed with ``{#naam}`` and every anchor one page of the handbook links to on another)
+and the files of the open data (``data/casussen.json``, ``data/casussen.schema.json``: programs
+fetch them by address). The build checks it:
 
 * a listed page that is gone, without a redirect in docs/_data/omleidingen.yml, stops the build
-  with a Dutch message naming the old address (``check_pages``, from ``on_files``);
+  with a Dutch message naming the old address (``check_pages``, from ``on_files``); so does a
+  listed data file the build no longer publishes (a file cannot be redirected);
 * a listed anchor that is gone from its page (or from the page it moved to), without a redirect
   for it, stops the build too (``check_anchors``, from ``on_env``, when every page is rendered).
 
@@ -15,6 +17,7 @@ test fails until you did.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,8 @@ HEADER = """\
 # Nieuwe pagina's en ankers zet je erbij met: make adressen
 # Haal nooit zelf een regel weg: een adres blijft een belofte. Zie docs/bijdragen/index.md.
 """
+# Files of the open data (hooks/handboek/opendata): promised like pages, never with an anchor.
+PUBLISHED_FILE = re.compile(r"^data/[a-z0-9]+(?:-[a-z0-9]+)*(?:\.schema)?\.json$")
 # Explicit heading ids, as attr_list writes them: "## Kopje {#anker}" or "{: #anker .klasse}".
 EXPLICIT_ID = re.compile(r"^#{1,6}[ \t].*?\{:?[ \t]*(?:[^}]*[ \t])?#([A-Za-z][\w-]*)[^}]*\}[ \t]*$", re.M)
 
@@ -39,6 +44,10 @@ class Address:
     page: str               # site URL of the page as MkDocs writes it: "./", "bakens/", "over/"
     anchor: str | None = None
     line: int = 0
+
+    @property
+    def is_file(self) -> bool:
+        return PUBLISHED_FILE.match(self.page) is not None
 
     @property
     def text(self) -> str:
@@ -52,10 +61,11 @@ def parse(text: str) -> tuple[list[Address], list[Problem]]:
         if not line or line.startswith("#"):
             continue
         page, _, anchor = line.partition("#")
-        if not OLD_URL.match(page) or (anchor and not ANCHOR.match(anchor)):
+        is_file = PUBLISHED_FILE.match(page) is not None
+        if not (OLD_URL.match(page) or is_file) or (anchor and (is_file or not ANCHOR.match(anchor))):
             problems.append(Problem(FILE, n, None, f"'{line}' is geen geldig adres: schrijf het zoals "
                                     "'bakens/' of 'bakens/3-direct-erop-af/#casussen-hierbij' "
-                                    "(de thuispagina is './')."))
+                                    "(de thuispagina is './'), of een databestand zoals 'data/casussen.json'."))
             continue
         if line in seen:
             problems.append(Problem(FILE, n, None, f"het adres '{line}' staat er twee keer in."))
@@ -76,12 +86,20 @@ def _full(site_url: str, address: str) -> str:
 
 
 def check_pages(addresses: list[Address], page_urls: set[str], redirects: list[Redirect],
-                site_url: str = "") -> list[Problem]:
-    """Every listed page still exists, or its old address is redirected."""
+                site_url: str = "", files: Collection[str] = ()) -> list[Problem]:
+    """Every listed page still exists, or its old address is redirected; every listed data
+    file is still published (``files``: the URL of every file of the site)."""
     moved = {r.old for r in redirects if r.is_page}
     problems = []
     for a in addresses:
-        if a.anchor is None and a.page not in page_urls and a.page not in moved:
+        if a.is_file:
+            if a.page not in files:
+                problems.append(Problem(FILE, a.line, None,
+                    f"het vaste adres {_full(site_url, a.page)} bestaat niet meer: de bouw publiceert het "
+                    f"bestand '{a.page}' niet meer. Programma's van anderen halen de open data op dit adres "
+                    "op, en een bestand kun je niet omleiden. Zet het terug (de schema's staan in docs/data/, "
+                    "de gegevens maakt hooks/handboek/opendata/). Haal het adres niet uit de lijst."))
+        elif a.anchor is None and a.page not in page_urls and a.page not in moved:
             problems.append(Problem(FILE, a.line, None,
                 f"het vaste adres {_full(site_url, a.page)} bestaat niet meer: er staat geen pagina "
                 f"op '{a.page}'. Is de pagina verhuisd, zet dan in docs/_data/omleidingen.yml een "
@@ -146,11 +164,12 @@ def check_redirect_anchors(redirects: list[Redirect], anchors: dict[str, set[str
     return problems
 
 
-def collect(pages) -> set[str]:
+def collect(pages, files: Iterable[str] = ()) -> set[str]:
     """The addresses of this build. ``pages``: (url, markdown, linked anchors, present ids) per
     page, where linked anchors are the anchors other pages link to on it. Only ids the page
-    really has count (an example in a code block is no promise)."""
-    out = set()
+    really has count (an example in a code block is no promise). ``files``: the URL of every
+    file of the site; those of the open data are promised too."""
+    out = {url for url in files if PUBLISHED_FILE.match(url)}
     for url, markdown, linked, present in pages:
         out.add(url)
         wanted = set(EXPLICIT_ID.findall(markdown or "")) | set(linked)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -521,11 +521,12 @@ def check_generated(hb: Handbook, exists: Callable[[str], bool]) -> list[Problem
 
 
 def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str, str],
-                site_url: str) -> list[Problem]:
+                site_url: str, files: Collection[str] = ()) -> list[Problem]:
     """Checks that need every page of the site (docs files and generated pages): ``exists(src)``
     tells whether there is a page for a docs path; ``pages`` maps each page's site URL to its
-    docs path. Redirects, kader pages, 'zie' of the begrippenlijst, pages of leerroutes and
-    of the published addresses."""
+    docs path; ``files``: the URL of every file of the site (the open data among them).
+    Redirects, kader pages, 'zie' of the begrippenlijst, pages of leerroutes and the published
+    addresses of pages and data files."""
     problems: list[Problem] = []
     redirects_file = hb.paths.data_file("omleidingen.yml")[1]
     for r in hb.redirects:
@@ -541,7 +542,7 @@ def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str,
     problems += check_zie(hb.glossary, set(pages.values()))
     problems += routes.check_pages(hb.leerroutes, exists, hb.paths.data_file("leerroutes.yml")[1])
     if hb.directory_urls:  # the offline copy (make offline) has other addresses on purpose
-        problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url)
+        problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url, set(files))
     return problems
 
 
