@@ -69,13 +69,49 @@ def test_every_built_page_is_listed_with_the_documented_anchors(built_site):
 def test_bad_lines_in_the_list():
     addresses, problems = adressen.parse("# uitleg\n/bakens/\nbakens/\nbakens/\nbakens/#Goed_1\nover/#niet goed\n")
     assert [a.text for a in addresses] == ["bakens/", "bakens/#Goed_1"]
+    hint = ("is geen geldig adres: schrijf het zoals 'bakens/' of 'bakens/3-direct-erop-af/#casussen-hierbij' "
+            "(de thuispagina is './'), of een databestand zoals 'data/casussen.json'.")
     assert [str(p) for p in problems] == [
-        "docs/_data/adressen.txt, regel 2: '/bakens/' is geen geldig adres: schrijf het zoals 'bakens/' of "
-        "'bakens/3-direct-erop-af/#casussen-hierbij' (de thuispagina is './').",
+        f"docs/_data/adressen.txt, regel 2: '/bakens/' {hint}",
         "docs/_data/adressen.txt, regel 4: het adres 'bakens/' staat er twee keer in.",
-        "docs/_data/adressen.txt, regel 6: 'over/#niet goed' is geen geldig adres: schrijf het zoals "
-        "'bakens/' of 'bakens/3-direct-erop-af/#casussen-hierbij' (de thuispagina is './').",
+        f"docs/_data/adressen.txt, regel 6: 'over/#niet goed' {hint}",
     ]
+
+
+def test_data_file_addresses_in_the_list():
+    addresses, problems = adressen.parse("data/casussen.json\ndata/casussen.schema.json\ndata/casussen.json#x\n"
+                                         "/data/themas.json\ndata/Themas.json\ndata/themas.csv\n")
+    assert [(a.text, a.is_file) for a in addresses] == [("data/casussen.json", True),
+                                                        ("data/casussen.schema.json", True)]
+    assert [p.line for p in problems] == [3, 4, 5, 6]
+    assert all("of een databestand zoals 'data/casussen.json'" in p.message for p in problems)
+    assert {"data/casussen.json", "data/themas.schema.json"} <= listed()
+
+
+def test_a_data_file_that_is_no_longer_published_is_named():
+    addresses, _ = adressen.parse("bakens/\ndata/casussen.json\ndata/themas.json\n")
+    problems = adressen.check_pages(addresses, {"bakens/"}, [], "https://voorbeeld.nl/handboek/",
+                                    {"data/casussen.json", "assets/x.css"})
+    assert [str(p) for p in problems] == [
+        "docs/_data/adressen.txt, regel 3: het vaste adres https://voorbeeld.nl/handboek/data/themas.json bestaat "
+        "niet meer: de bouw publiceert het bestand 'data/themas.json' niet meer. Programma's van anderen halen de "
+        "open data op dit adres op, en een bestand kun je niet omleiden. Zet het terug (de schema's staan in "
+        "docs/data/, de gegevens maakt hooks/handboek/opendata/). Haal het adres niet uit de lijst."]
+    # only the open data are promised files; a stylesheet is not
+    assert adressen.collect([], files=["data/casussen.json", "assets/x.css", "data/casussen.schema.json",
+                                       "data/notities.txt"]) == {"data/casussen.json", "data/casussen.schema.json"}
+
+
+def test_removing_a_data_file_stops_the_build(tmp_path):
+    """A schema taken out of docs/data/ and a kind of data renamed in the code: both old addresses
+    are named, with their line in the list."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/data/begrippen.schema.json").unlink()
+    edit(project / "hooks/handboek/opendata/__init__.py", '"themas": (', '"themas-oud": (')
+    out = failed_build(project, tmp_path)
+    for address in ("data/begrippen.schema.json", "data/themas.json"):
+        assert (f"docs/_data/adressen.txt, regel {line_of(address)}: het vaste adres http://127.0.0.1:8000/{address} "
+                f"bestaat niet meer: de bouw publiceert het bestand '{address}' niet meer.") in out
 
 
 def test_redirect_entries_with_anchors(tmp_path):

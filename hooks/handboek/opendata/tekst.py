@@ -51,6 +51,7 @@ class Writer:
         self.base = site_url.rstrip("/") + "/"
         self.directory_urls = directory_urls
         self.problems: list[Problem] = []
+        self._sources: dict[str, dict] = {}
 
     # -- addresses -----------------------------------------------------------------
 
@@ -108,10 +109,7 @@ class Writer:
                 return m.group(0)
             for c in found:
                 cited.add(c.source.key, c.place)
-            if m.group(1) == "auteurs":
-                parts = [c.source.narrative(c.place) for c in found]
-                return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-            return "(" + "; ".join(c.source.parenthetical(c.place) for c in found) + ")"
+            return citation(m.group(1), found)
 
         def link(m: re.Match) -> str:
             if m.group(1) is not None:
@@ -119,31 +117,50 @@ class Writer:
             return m.group(3) + self._link(m.group(4), home)
 
         if data:
-            part = CHARACTER_REFERENCE.sub("&amp;", TAG_START.sub("&lt;", part))
+            part = TAG_START.sub("&lt;", CHARACTER_REFERENCE.sub("&amp;", part))
         return LINK.sub(link, CITATION.sub(cite, part))
 
     # -- sources ---------------------------------------------------------------------
 
     def sources(self, cited: Cited) -> list[dict]:
         """Every cited source in APA form, as the literatuur page shows it."""
-        out = []
-        for key, places in cited.places.items():
+        return [self._source(key) | {"plaatsen": list(places)} for key, places in cited.places.items()]
+
+    def _source(self, key: str) -> dict:
+        if key not in self._sources:   # the same few sources for every record: made once
             s = self.hb.bibliography.source(key)
             apa = s.apa_html()
-            out.append({
+            self._sources[key] = {
                 "sleutel": s.key,
                 "verwijzing": s.short,
-                "plaatsen": list(places),
                 "apa": html.unescape(EMPHASIS.sub("", apa)),
                 "apa_markdown": "".join(f"*{text}*" if i % 2 else text for i, text in enumerate(
                     _markdown_escaped(html.unescape(piece)) for piece in EMPHASIS.split(apa))),
                 "url": self.url(BIBLIOGRAPHY_PAGE, s.key),
-            })
-        return out
+            }
+        return self._sources[key]
+
+
+def citation(kind: str, found) -> str:
+    """A citation as the site shows it, as Markdown: "(Wilken & Dankers, [2012], hoofdstuk 4)" or
+    "Wilken en Dankers ([2012], hoofdstuk 4)". Names and places are data: their Markdown is escaped;
+    the year in brackets is ours, and never followed by '(' (so never a link)."""
+    def parts(c, narrative: bool) -> list[str]:
+        year_and_place = [c.source.year_text] + ([_markdown_escaped(c.place)] if c.place else [])
+        if narrative:
+            return [f"{_markdown_escaped(c.source.names(narrative=True))} ({', '.join(year_and_place)})"]
+        return [_markdown_escaped(c.source.names())] + year_and_place
+
+    if kind == "auteurs":
+        texts = [parts(c, True)[0] for c in found]
+        return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " en " + texts[-1]
+    return "(" + "; ".join(", ".join(parts(c, False)) for c in found) + ")"
 
 
 def _markdown_escaped(text: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Plain text for Markdown: every character that could start markup gets a backslash; a
+    character reference becomes text."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", CHARACTER_REFERENCE.sub("&amp;", text))
 
 
 def _code_spans(markdown: str) -> list[tuple[int, int]]:
