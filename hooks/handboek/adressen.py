@@ -86,14 +86,14 @@ def _full(site_url: str, address: str) -> str:
 
 
 def check_pages(addresses: list[Address], page_urls: set[str], redirects: list[Redirect],
-                site_url: str = "", files: Collection[str] = ()) -> list[Problem]:
+                site_url: str = "", files: Collection[str] | None = None) -> list[Problem]:
     """Every listed page still exists, or its old address is redirected; every listed data
-    file is still published (``files``: the URL of every file of the site)."""
+    file is still published (``files``: the URL of every file of the site; None: not checked)."""
     moved = {r.old for r in redirects if r.is_page}
     problems = []
     for a in addresses:
         if a.is_file:
-            if a.page not in files:
+            if files is not None and a.page not in files:
                 problems.append(Problem(FILE, a.line, None,
                     f"het vaste adres {_full(site_url, a.page)} bestaat niet meer: de bouw publiceert het "
                     f"bestand '{a.page}' niet meer. Programma's van anderen halen de open data op dit adres "

@@ -521,10 +521,11 @@ def check_generated(hb: Handbook, exists: Callable[[str], bool]) -> list[Problem
 
 
 def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str, str],
-                site_url: str, files: Collection[str] = ()) -> list[Problem]:
+                site_url: str, files: Collection[str] | None = None) -> list[Problem]:
     """Checks that need every page of the site (docs files and generated pages): ``exists(src)``
     tells whether there is a page for a docs path; ``pages`` maps each page's site URL to its
-    docs path; ``files``: the URL of every file of the site (the open data among them).
+    docs path; ``files``: the URL of every file of the site (the open data among them; None:
+    the published data files are not checked).
     Redirects, kader pages, 'zie' of the begrippenlijst, pages of leerroutes and the published
     addresses of pages and data files."""
     problems: list[Problem] = []
@@ -542,7 +543,7 @@ def check_files(hb: Handbook, exists: Callable[[str], bool], pages: Mapping[str,
     problems += check_zie(hb.glossary, set(pages.values()))
     problems += routes.check_pages(hb.leerroutes, exists, hb.paths.data_file("leerroutes.yml")[1])
     if hb.directory_urls:  # the offline copy (make offline) has other addresses on purpose
-        problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url, set(files))
+        problems += adressen.check_pages(hb.addresses, set(pages), hb.redirects, site_url, files)
     return problems
 
 

@@ -37,7 +37,7 @@ def casus(w: Writer, hb: Handbook, c) -> dict:
     cited = Cited()
     cited.add(c.source_key, c.source_place)
     part = next(p for p in hb.indeling.parts if p.id == c.part)
-    story = w.markdown(c.body.strip("\n"), cited, home=c.src_uri, data=False, where=(c.path, c.body_line, None))
+    story = w.markdown(c.body, cited, home=c.src_uri, data=False, where=(c.path, c.body_line, "bron")).strip("\n")
     questions = [{"rol": q.role, "rol_naam": ROLES[q.role], "vraag": w.markdown(q.text, cited)} for q in c.questions]
     return {
         "id": c.id, "nummer": c.number, "titel": c.title, "samenvatting": c.summary, "url": w.url(c.src_uri),

@@ -81,7 +81,8 @@ class Writer:
                  where: tuple[str, int | None, str | None] | None = None) -> str:
         """Markdown for the open data (see the module docstring). ``home``: the page the
         text's relative links start from (by default its data file's page); ``data``: text
-        from a data file (raw HTML shows as text) rather than a hand-written page."""
+        from a data file (raw HTML shows as text) rather than a hand-written page. ``where``: the
+        file, first line and field named in an error (by default the text's origin)."""
         if not text:
             return ""
         origin = getattr(text, "origin", None)
@@ -102,9 +103,10 @@ class Writer:
                       where: tuple[str, int | None, str | None]) -> str:
         def cite(m: re.Match) -> str:
             found, problems = parse_citation(m.group(2), self.hb.bibliography)
-            if problems:
+            if problems:  # reported as the page would: data text at its field, a page at its line
                 path, line, fld = where
-                line = None if line is None else line + whole.count("\n", 0, offset + m.start())
+                if not data and line is not None:
+                    line += whole.count("\n", 0, offset + m.start())
                 self.problems += [Problem(path, line, fld, message) for message in problems]
                 return m.group(0)
             for c in found:
