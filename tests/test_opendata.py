@@ -265,7 +265,7 @@ def test_hostile_data_text_stays_text_in_the_open_data(tmp_path):
         link = "https://example.org/" if home is None else "#pruim-2015"
         return MARKDOWN_PAYLOAD.format(m=marker, link=link)
 
-    inject(project, value)
+    injected = inject(project, value)
     # A theme's 'begrippen' must name terms of the glossary (a check at load): keep them.
     themes = project / "docs/_data/themas.yml"
     data = yaml.safe_load(themes.read_text(encoding="utf-8"))
@@ -284,6 +284,16 @@ def test_hostile_data_text_stays_text_in_the_open_data(tmp_path):
                 assert not re.search(r"(?<!\\)\]\(\s*javascript:", text), where    # no script link
                 assert "alert(1)" in text, where
     assert markdown_seen >= 10
+    # every text field of the six kinds reaches the open data (a new field must be published too)
+    everything = json.dumps(docs, ensure_ascii=False)
+    published = ("casussen/", "kijkramen/", "docs/_data/werkwijzen/", "docs/_data/begrippen.yml",
+                 "docs/_data/leerroutes.yml", "docs/_data/themas.yml")
+    missing = [f"{file}: {key}" for file, key, _, marker in injected
+               if file.startswith(published) and marker not in everything and (file, key) != THEME_TERMS]
+    assert not missing, missing
+
+
+THEME_TERMS = ("docs/_data/themas.yml", "begrippen")   # restored above: published as 'begrippen[].term'
 
 
 # -- the built site ---------------------------------------------------------------------

@@ -41,7 +41,8 @@ def casus(w: Writer, hb: Handbook, c) -> dict:
     questions = [{"rol": q.role, "rol_naam": ROLES[q.role], "vraag": w.markdown(q.text, cited)} for q in c.questions]
     return {
         "id": c.id, "nummer": c.number, "titel": c.title, "samenvatting": c.summary, "url": w.url(c.src_uri),
-        "deel": {"id": part.id, "titel": part.title, "url": w.url(CASUS_INDEX_PAGE, part.id)},
+        "deel": {"id": part.id, "titel": part.title, "beschrijving": part.description,
+                 "url": w.url(CASUS_INDEX_PAGE, part.id)},
         "actoren": [{"id": a, "naam": hb.indeling.actors[a]} for a in c.actors],
         "themas": _themes(w, hb, c.themes),
         "trefwoorden": list(c.keywords),
