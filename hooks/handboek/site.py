@@ -24,17 +24,10 @@ from . import adressen, datatext, forms
 from . import leerroutes as routes
 from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
-from .bibliography import (
-    BIBLIOGRAPHY_PAGE,
-    Bibliography,
-    Cited,
-    load_bibliography,
-    parse_citation,
-    render_citation,
-    replace_citations,
-)
+from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
+from .citations import Cited, parse_citation, render_citation, replace_citations
 from .errors import ContentError, Problem, Report, checked
 from .monitor.model import Monitor
 from .paths import Paths
