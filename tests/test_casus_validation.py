@@ -9,8 +9,8 @@ import pytest
 
 from handboek import site, urls
 from handboek.bibliography import load_bibliography
-from handboek.citations import replace_citations
 from handboek.casussen import load_casus, load_casussen, load_indeling, load_kaders
+from handboek.citations import replace_citations
 from handboek.errors import ContentError, Report
 from handboek.redirects import load_redirects, redirect_html
 
@@ -146,7 +146,8 @@ def test_duplicate_number_and_title(tmp_path, refs):
         load_casussen(tmp_path / "casussen", tmp_path, *refs)
     messages = [str(p) for p in exc.value.problems]
     assert any("het casusnummer 'yy-99' wordt ook gebruikt door casussen/yy-99-andere-kamer.md" in m for m in messages)
-    assert any("de titel 'De buurtkamer die bleef' wordt ook gebruikt" in m for m in messages)
+    assert ("casussen/yy-99-buurtkamer.md, regel 2, veld 'titel': de titel 'De buurtkamer die bleef' wordt ook "
+            "gebruikt door casussen/yy-99-andere-kamer.md (regel 2).") in messages
 
 
 def test_the_collection(project_root):
