@@ -18,8 +18,8 @@ BRONNEN = "docs/_data/bronnen.yml"
 YEAR = r"(?:\d{4}|z\.d\.)"
 # Author[ (Red.)]. (Year). <em>Title</em>[ [description]][ (Reeks …)].[ Publisher; Publisher.]
 APA_REFERENCE = re.compile(
-    r"^(?P<who>[^()]+?)(?: \(Red\.\))?\. \((?P<year>" + YEAR + r")\)\. <em>[^<]+</em>(?: \[[^\]]+\])?(?: \(Reeks [^)]+\))?\."
-    r"(?: [^<>]+\.)?$")
+    r"^(?P<who>[^()]+?)(?: \(Red\.\))?\. \((?P<year>" + YEAR + r")\)\. <em>[^<]+</em>"
+    r"(?: \[[^\]]+\])?(?: \(Reeks [^)]+\))?\.(?: [^<>]+\.)?$")
 BRACKETED_YEAR = re.compile(r"(?:\[|&#91;|&#x5[bB];)\s*(?:1[89]|20)\d\d\s*(?:\]|&#93;|&#x5[dD];)")
 TAG = re.compile(r"<[^>]+>")
 
@@ -87,13 +87,15 @@ def test_every_in_text_citation_carries_the_year_of_its_source(built_site, bib):
 
 
 def test_deze_pagina_citeren_is_apa_for_a_web_page(built_site):
-    reference = re.compile(r"^Handboek Sociaal Werk in de Wijk\. \(\d{4}, \d{1,2} [a-z]+\)\. [^\n]+\. https?://\S+$")
+    reference = re.compile(r"^Handboek Sociaal Werk in de Wijk\. \(\d{4}, \d{1,2} [a-z]+\)\. [^\n]+(?<!\.)"
+                           r"(?:\.|(?<=[?!])) https?://\S+$")
     seen = 0
     for rel, text in _page_texts(built_site):
         m = re.search(r'id="hb-citeer-tekst" data-tekst="([^"]*)"', text)
         if m:
             value = htmllib.unescape(m.group(1))
             assert reference.match(value), f"{rel}: {value}"
+            assert not re.search(r"[?!]\. http", value), f"{rel}: APA zet geen punt na ? of !: {value}"
             seen += 1
     assert seen > 100
 
