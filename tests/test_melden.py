@@ -119,7 +119,8 @@ def test_the_repository_comes_from_the_environment(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("repo, edit_uri, message", [
     ("geen-adres", "edit/main/docs/", "mkdocs.yml, veld 'repo_url': 'geen-adres' is geen webadres van een repository."),
-    ("https://github.com/a/b", "edit/main/", "mkdocs.yml, veld 'edit_uri': 'edit/main' moet eindigen op de map docs/"),
+    ("https://github.com/a/b", "edit/main/", "mkdocs.yml, veld 'edit_uri': 'edit/main' moet wijzen naar de map met "
+                                             "pagina's (docs_dir) en dus eindigen op docs/"),
 ])
 def test_a_wrong_repository_setting_is_named(repo, edit_uri, message):
     with pytest.raises(ContentError) as exc:

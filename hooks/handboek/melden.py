@@ -57,8 +57,9 @@ def repository(repo_url: str | None, edit_uri: str | None, docs_dir: str = "docs
     docs = docs_dir.strip("/")
     if edit_uri.startswith(("http:", "https:")) or not edit_uri.endswith("/" + docs):
         problems.append(Problem("mkdocs.yml", None, "edit_uri",
-                                f"'{edit_uri}' moet eindigen op de map {docs}/, zoals 'edit/main/{docs}/' "
-                                "(zet HANDBOEK_EDIT_URI)."))
+                                f"'{edit_uri}' moet wijzen naar de map met pagina's (docs_dir) en dus eindigen "
+                                f"op {docs}/, zoals 'edit/main/{docs}/'. Pas edit_uri in mkdocs.yml aan of zet "
+                                "HANDBOEK_EDIT_URI."))
     if problems:
         raise ContentError(problems)
     url = (repo_url or "").rstrip("/")
