@@ -64,6 +64,7 @@ from handboek import (  # noqa: E402
     templatecache,
     urls,
     werkwijzen,
+    zoeken,
 )
 
 log = get_plugin_logger("handboek")
@@ -82,7 +83,8 @@ _repo: melden.Repository | None = None  # where "Meld een fout" and "Bewerk deze
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "melden", "offline", "pagehead", "paths", "render", "site", "templatecache", "urls", "werkwijzen")
+           "melden", "offline", "pagehead", "paths", "render", "site", "templatecache", "urls", "werkwijzen",
+           "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -90,6 +92,7 @@ TITLE = re.compile(r"^title:\s*(.*)$", re.M)
 
 CASUS_NAV_SECTION = "Casuïstiek"
 LEERROUTES_NAV_SECTION = "Leerroutes"
+THEMAS_NAV_SECTION = "Thema's"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -123,6 +126,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _add_casussen_to_nav(config, site.nav_casussen(_handbook))
     _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
     _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
+    _add_to_nav_section(config, THEMAS_NAV_SECTION, site.nav_themas(_handbook))
     offline.use_local_worker_shim(config)
     forms.add_team_pages_to_nav(config.nav, _handbook.checklists)
     return config
@@ -189,6 +193,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     hb = _require()
     src = page.file.src_uri
+    zoeken.apply(page.meta, src)
+    walk = site.route_walk(hb, src)
+    if walk:  # this page is a step of a leerroute: overrides/main.html hands the steps to leerroute.js
+        page.meta["hb_leerroute"] = walk
     generated = hb.pages.get(src)
     if generated is not None:
         shown, full = generated.shown, generated.content
@@ -262,8 +270,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     generated = hb.pages.get(page.file.src_uri)
     data_file = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
     changed = citeren.last_changed(_dates(), hb.root, data_file)
-    context["hb_citeer"] = citeren.page_reference(page.title or config.site_name, changed,
-                                                  config.site_url, page.url)
+    home = page.is_homepage  # the home page cites the handbook itself, not a page called "Start"
+    context["hb_citeer"] = citeren.page_reference(config.site_name if home else (page.title or config.site_name),
+                                                  changed, config.site_url, page.url, whole_work=home)
     context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
     return context
 
@@ -405,7 +414,8 @@ def _add_to_nav_section(config: MkDocsConfig, section: str, entries: list) -> No
             item[section].extend(entries)
             return
     if config.nav is not None and entries:
-        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de leerroutes in komen.")
+        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de gemaakte pagina's "
+                          "in komen.")
 
 
 def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,22 @@ def page(context):
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     yield pg
     assert not errors, f"JavaScript-fouten op de pagina: {errors}"
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """`make offline` on a copy of the project, unzipped: the folder a reader opens from file://."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(["make", "offline", f"VENV={venv}"], cwd=project, capture_output=True,
+                            text=True, env=mkdocs_env(), timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = project / "dist" / "handboek-offline.zip"
+    assert archive.exists()
+    print(f"handboek-offline.zip: {archive.stat().st_size / 1e6:.1f} MB")
+    out = tmp_path_factory.mktemp("uitgepakt")
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(out)
+    return out / "handboek-offline"

@@ -29,6 +29,10 @@ PAGE_KINDS = {
     "casus-index": "casussen/",
     "casus": "casussen/yy-01-opgeruimd-staat-netjes/",
     "begrippen": "begrippen/",
+    "themas-overzicht": "themas/",
+    "thema": "themas/mantelzorg/",
+    "leerroute": "leerroutes/student/",
+    "leerroute-stap": "bakens/1-vraag-achter-de-vraag/?leerroute=student&stap=3",
     "niet-gevonden": "bestaat-niet/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -59,7 +63,8 @@ def test_no_wcag_violations(browser, site_url, kind, scheme):
     assert not found, f"{kind} ({scheme}):\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("kind", ["home", "kijkraam-checklist-schaal", "werkblad-tabel-liggend", "casus-index"])
+@pytest.mark.parametrize("kind", ["home", "kijkraam-checklist-schaal", "werkblad-tabel-liggend", "casus-index",
+                                  "thema", "leerroute-stap", "monitor-grafiek"])
 def test_no_wcag_violations_on_a_phone(browser, site_url, kind):
     found = violations(browser, site_url + PAGE_KINDS[kind],
                        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

@@ -87,8 +87,9 @@ def test_every_in_text_citation_carries_the_year_of_its_source(built_site, bib):
 
 
 def test_deze_pagina_citeren_is_apa_for_a_web_page(built_site):
-    reference = re.compile(r"^Handboek Sociaal Werk in de Wijk\. \(\d{4}, \d{1,2} [a-z]+\)\. [^\n]+(?<!\.)"
-                           r"(?:\.|(?<=[?!])) https?://\S+$")
+    # a page: Author. (Date). Title. URL -- the home page, the handbook as a whole: Title. (Date). URL
+    reference = re.compile(r"^Handboek Sociaal Werk in de Wijk\. \(\d{4}, \d{1,2} [a-z]+\)\. (?:[^\n]+(?<!\.)"
+                           r"(?:\.|(?<=[?!])) )?https?://\S+$")
     seen = 0
     for rel, text in _page_texts(built_site):
         m = re.search(r'id="hb-citeer-tekst" data-tekst="([^"]*)"', text)

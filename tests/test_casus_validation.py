@@ -1,6 +1,7 @@
 """Casussen: the collection itself, and one fixture per mistake an editor can make."""
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from pathlib import Path
@@ -28,6 +29,7 @@ sleutelwoorden: [Buurtkamer, subsidie]
 bakens: [2, 4]
 kijkramen: [kwartiermaken]
 stappen: []
+vragen_van: redactie
 vragen:
   - rol: doener
     vraag: Wat doe je morgen?
@@ -97,7 +99,7 @@ def test_unknown_actor_and_theme_and_role_together(tmp_path, refs):
     assert len(found) == 3
     assert "regel 8, veld 'actoren': 'buurman' staat niet in de lijst" in found[0]
     assert "regel 9, veld 'themas': 'eenzaamheid' staat niet in de lijst" in found[1]
-    assert ("regel 17, veld 'rol': (vragen) 'dromer' kan hier niet. "
+    assert ("regel 18, veld 'rol': (vragen) 'dromer' kan hier niet. "
             "Kies uit: doener, beschouwer, denker, beslisser.") in found[2]
 
 
@@ -121,14 +123,14 @@ def test_too_few_questions_and_forbidden_headings(tmp_path, refs):
 """, "").replace("## Wat er speelde", "# Titel\n\n## Vragen")
     found = problems(tmp_path, refs, text)
     assert any("geef minstens drie vragen" in f for f in found)
-    assert any("regel 20: gebruik geen kop met één #" in f for f in found)
-    assert any("regel 22: laat de kop 'Vragen' of 'Bronnen' weg" in f for f in found)
+    assert any("regel 21: gebruik geen kop met één #" in f for f in found)
+    assert any("regel 23: laat de kop 'Vragen' of 'Bronnen' weg" in f for f in found)
 
 
 def test_headings_may_not_skip_a_level(tmp_path, refs):
     """h1 (the title) → h3 is what screen readers and Lighthouse's heading-order flag."""
     found = problems(tmp_path, refs, GOOD.replace("## Wat er speelde", "### Wat er speelde"))
-    assert found == ["casussen/yy-99-buurtkamer.md, regel 22: deze kop met 3 hekjes slaat een niveau over; "
+    assert found == ["casussen/yy-99-buurtkamer.md, regel 23: deze kop met 3 hekjes slaat een niveau over; "
                      "gebruik ## (de kopjes van het verhaal beginnen met ##)."]
     deeper = GOOD.replace("## Wat er speelde", "## Wat er speelde\n\n### Daarna\n\n## Afloop")
     assert load_casus(write(tmp_path, deeper), tmp_path, *refs).body.count("#") == 7
@@ -148,6 +150,48 @@ def test_duplicate_number_and_title(tmp_path, refs):
     assert any("het casusnummer 'yy-99' wordt ook gebruikt door casussen/yy-99-andere-kamer.md" in m for m in messages)
     assert ("casussen/yy-99-buurtkamer.md, regel 2, veld 'titel': de titel 'De buurtkamer die bleef' wordt ook "
             "gebruikt door casussen/yy-99-andere-kamer.md (regel 2).") in messages
+
+
+def test_who_wrote_the_questions(tmp_path, refs):
+    """'vragen_van' says whose questions these are; the heading on the page follows it."""
+    c = load_casus(write(tmp_path, GOOD), tmp_path, *refs)
+    assert (c.questions_from, c.questions_heading) == ("redactie", "Vragen van de redactie")
+    c = load_casus(write(tmp_path, GOOD.replace("vragen_van: redactie", "vragen_van: casusbundel")), tmp_path, *refs)
+    assert (c.questions_from, c.questions_heading) == ("casusbundel", "Vragen uit de casusbundel")
+
+
+def test_questions_without_saying_whose(tmp_path, refs):
+    found = problems(tmp_path, refs, GOOD.replace("vragen_van: redactie\n", ""))
+    assert found == ["casussen/yy-99-buurtkamer.md, regel 2, veld 'vragen_van': dit verplichte veld ontbreekt."]
+
+
+@pytest.mark.parametrize("value", ["bundel", "Casusbundel", "de redactie", "ja"])
+def test_questions_from_an_unknown_writer(tmp_path, refs, value):
+    found = problems(tmp_path, refs, GOOD.replace("vragen_van: redactie", f"vragen_van: {value}"))
+    assert found == [f"casussen/yy-99-buurtkamer.md, regel 14, veld 'vragen_van': '{value}' kan hier niet. "
+                     "Kies uit: casusbundel, redactie."]
+
+
+def test_questions_from_typed_with_a_hyphen(tmp_path, refs):
+    """'vragen-van' (a hyphen, as in the other Dutch words) is a typo: both the unknown
+    field and the missing one are reported, on their own lines."""
+    found = problems(tmp_path, refs, GOOD.replace("vragen_van:", "vragen-van:"))
+    assert len(found) == 2
+    assert found[0].startswith("casussen/yy-99-buurtkamer.md, regel 14, veld 'vragen-van': dit veld is onbekend")
+    assert found[1] == "casussen/yy-99-buurtkamer.md, regel 2, veld 'vragen_van': dit verplichte veld ontbreekt."
+
+
+def test_only_the_casusbundel_asks_its_own_questions(project_root):
+    """The questions under the 16 cases of Yin en yang are the bundle's own (after every case it
+    asks 4 to 9 verdiepingsvragen); the other four sources tell their stories without questions,
+    so those questions are the editors'. The numbers per case are the bundle's."""
+    hb = site.load_handbook(project_root)
+    for c in hb.casussen:
+        expected = "casusbundel" if c.source_key == "werkplaats-zhz-2019" else "redactie"
+        assert c.questions_from == expected, c.id
+    in_the_bundle = [6, 5, 4, 5, 5, 5, 4, 9, 7, 6, 4, 4, 4, 6, 6, 5]
+    yy = sorted((c for c in hb.casussen if c.number.startswith("yy-")), key=lambda c: c.number)
+    assert [len(c.questions) for c in yy] == in_the_bundle
 
 
 def test_the_collection(project_root):
@@ -207,3 +251,19 @@ def test_redirects(tmp_path):
     (r,) = load_redirects(path, "docs/_data/omleidingen.yml")
     html = redirect_html(r.old, urls.url_of(r.target), r.target)
     assert 'content="0; url=../../kijkramen/presentie/"' in html and 'lang="nl"' in html
+
+
+def test_pages_say_whose_questions(built_site, project_root):
+    """The heading above the questions (anchor #vragen unchanged, hogescholen link to it), the
+    box 'Over deze casus', the print page and the leerroutes that link to #vragen all say it."""
+    hb = site.load_handbook(project_root)
+    for c in hb.casussen:
+        page = (built_site / "casussen" / c.id / "index.html").read_text(encoding="utf-8")
+        assert f'<h2 id="vragen">{c.questions_heading}<' in page, c.id
+        origin = "uit de casusbundel" if c.questions_from == "casusbundel" else "van de redactie van dit handboek"
+        assert f"<strong>Vragen:</strong> {origin}" in page, c.id
+    printed = (built_site / "afdrukken" / "index.html").read_text(encoding="utf-8")
+    assert ">Vragen uit de casusbundel<" in printed and ">Vragen van de redactie<" in printed
+    routes = " ".join(p.read_text(encoding="utf-8") for p in (built_site / "leerroutes").glob("*/index.html"))
+    shown = set(re.findall(r"› (Vragen[^<]*)<", routes))
+    assert shown == {"Vragen uit de casusbundel", "Vragen van de redactie"}, shown

@@ -67,7 +67,12 @@ def nav() -> list:
 
 def test_section_has_the_five_pages_and_an_index():
     assert "kennis/index.md" in KENNIS_PAGES
-    assert len(KENNIS_PAGES) == 6
+    # pages may be added (one per source helper), never removed: their addresses are promises
+    assert {"kennis/generalistisch-werken.md", "kennis/sociale-wijkteams-in-ontwikkeling.md",
+            "kennis/eigen-regie-en-laten.md", "kennis/kwartiermaken-en-presentie.md",
+            "kennis/informeel-en-formeel.md"} <= set(KENNIS_PAGES)
+    # one page per source at least; some sources have several (a page per method or theme)
+    assert len(KENNIS_PAGES) >= 6
 
 
 def test_kennis_is_a_top_level_nav_entry_after_kijkramen(nav):
@@ -85,6 +90,9 @@ def test_page_is_in_the_nav(nav, page):
 
 def test_nav_lists_no_missing_kennis_page(nav):
     for page in flatten(nav_section(nav, "Kennis") or []):
+        if page.startswith("werkbladen/"):  # generated from kijkramen/werkbladen/*.yml
+            assert (ROOT / "kijkramen" / page.replace(".md", ".yml")).is_file(), page
+            continue
         assert (DOCS / page).is_file(), page
 
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
-import zipfile
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_env
 from test_browser import answers, fill_everything
 
 # Links written in YAML data text are not rewritten yet (issue 9, part 1, done on another
@@ -33,24 +27,6 @@ class _Links(HTMLParser):
             if value and ((tag == "a" and name == "href") or (tag in ("script", "img") and name == "src")
                           or (tag == "link" and name == "href")):
                 self.links.append(value)
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    for name in ("Makefile", "requirements.txt"):
-        shutil.copy2(ROOT / name, project / name)
-    venv = Path(sys.executable).parent.parent
-    result = subprocess.run(["make", "offline", f"VENV={venv}"], cwd=project, capture_output=True,
-                            text=True, env=mkdocs_env(), timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    archive = project / "dist" / "handboek-offline.zip"
-    assert archive.exists()
-    print(f"handboek-offline.zip: {archive.stat().st_size / 1e6:.1f} MB")
-    out = tmp_path_factory.mktemp("uitgepakt")
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(out)
-    return out / "handboek-offline"
 
 
 def test_every_link_opens_a_file(offline_site):

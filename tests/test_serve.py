@@ -70,7 +70,7 @@ def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
 
         template = project / "overrides" / "handboek" / "casus.md"
         template.write_text(template.read_text(encoding="utf-8").replace(
-            "## Vragen om verder te denken", "## Vragen om verder te denken (sjabloon gewijzigd)"), encoding="utf-8")
+            "De **doener** zoekt", "(sjabloon gewijzigd) De **doener** zoekt"), encoding="utf-8")
         _wait_for(url, "(sjabloon gewijzigd)", proc)
 
         code = project / "hooks" / "handboek" / "site.py"

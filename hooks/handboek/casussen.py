@@ -13,6 +13,10 @@ from .fields import Fields, load_fields, unique_ids
 from .yamlio import Map, read_text, split_front_matter
 
 ROLES = {"doener": "Doener", "beschouwer": "Beschouwer", "denker": "Denker", "beslisser": "Beslisser"}
+# Who wrote the questions under a casus (front matter 'vragen_van'): the casusbundel itself
+# (Yin en yang asks its own questions after every casus) or the editors of this handbook
+# (the other sources tell their stories without questions). Key → heading on the page.
+QUESTION_ORIGINS = {"casusbundel": "Vragen uit de casusbundel", "redactie": "Vragen van de redactie"}
 CASUS_KEYS = schema("casus")
 FILE_NAME = re.compile(r"^(?P<nummer>[a-z]+-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -80,7 +84,7 @@ class Indeling:
 def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
     shown = display_path(path, root)
     top, report = load_fields(path, shown, schema("indeling"),
-                              "verwacht de velden 'delen', 'actoren' en 'themas'.")
+                              "verwacht de velden 'delen' en 'actoren'.")
     nodes = top.maps("delen")
     unique_ids(report, nodes, "id", "deel")
     parts = []
@@ -91,7 +95,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
             f.error("bron", f"de bron '{src}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
         parts.append(Part(pid or "", f.text("titel") or "", f.text("beschrijving") or "", src or ""))
     vocab = {}
-    for name in ("actoren", "themas"):
+    for name in ("actoren",):
         mapping = top.mapping(name)
         labels = {}
         for key, label in (mapping or Map()).items():
@@ -104,7 +108,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
                 labels[key] = data_text(label.strip(), Origin(shown, line, name, PLAIN))
         vocab[name] = labels
     report.raise_if_any()
-    return Indeling(tuple(parts), vocab["actoren"], vocab["themas"])
+    return Indeling(tuple(parts), vocab["actoren"], {})   # themes: docs/_data/themas.yml (site.py)
 
 
 # -- casussen ------------------------------------------------------------------
@@ -134,6 +138,7 @@ class Casus:
     bakens: tuple[int, ...]
     kijkramen: tuple[str, ...]
     stappen: tuple[int, ...]
+    questions_from: str       # a key of QUESTION_ORIGINS
     questions: tuple[Question, ...]
     body: str
     body_line: int
@@ -143,6 +148,10 @@ class Casus:
     @property
     def src_uri(self) -> str:
         return f"casussen/{self.id}.md"
+
+    @property
+    def questions_heading(self) -> str:
+        return QUESTION_ORIGINS[self.questions_from]
 
     def keys(self, kind: str) -> tuple[str, ...]:
         """This casus's tags of one kind ("baken", "stap", "kijkraam") as Kader keys."""
@@ -172,7 +181,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
             g.error("sleutel", f"de bron '{key}' bestaat niet. Bekende bronnen: {', '.join(source_keys)}.")
     part = f.choice("deel", [p.id for p in indeling.parts])
     actors = _vocab(f, "actoren", indeling.actors, "casussen/indeling.yml, onder 'actoren'")
-    themes = _vocab(f, "themas", indeling.themes, "casussen/indeling.yml, onder 'themas'")
+    themes = _vocab(f, "themas", indeling.themes, "docs/_data/themas.yml")
     keywords = tuple(k.lower() for k in f.texts("sleutelwoorden"))
     bakens = tuple(f.integers("bakens", 1, len(kaders.bakens), required=False))
     stappen = tuple(f.integers("stappen", 1, len(kaders.stappen), required=False))
@@ -188,6 +197,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
     if not (bakens or stappen or kijkramen) and not report:
         report.add(data.line, "bakens", "deze casus verwijst nergens naar: geef minstens één baken, "
                                         "kijkraam of stap, zodat hij vindbaar is.")
+    questions_from = f.choice("vragen_van", QUESTION_ORIGINS)
     questions = []
     nodes = f.maps("vragen")
     for node in nodes:
@@ -220,8 +230,8 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                  summary=checked(summary), source_key=checked(key), source_place=checked(place),
                  part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
-                 questions=tuple(questions), body=body, body_line=body_line, path=shown,
-                 title_line=f.line("titel"))
+                 questions_from=checked(questions_from), questions=tuple(questions),
+                 body=body, body_line=body_line, path=shown, title_line=f.line("titel"))
 
 
 def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:

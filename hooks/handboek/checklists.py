@@ -8,9 +8,11 @@ write-in fields). See docs/bijdragen/checklist.md for the editor's view.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import themas
 from .datatext import schema
 from .errors import ContentError, Report, checked, display_path
 from .fields import Fields, load_fields, unique_ids
@@ -102,6 +104,7 @@ class Checklist:
     head_fields: tuple[tuple[str, str], ...]
     sections: tuple[Section, ...]
     path: str                      # file as shown to editors
+    themes: tuple[str, ...] = ()
 
     @property
     def src_uri(self) -> str:
@@ -136,7 +139,7 @@ class Checklist:
         return names
 
 
-def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
+def load_checklist(path: Path, root: Path, source_keys: list[str], theme_ids: Iterable[str] = ()) -> Checklist:
     """Load and validate one checklist YAML; raise ContentError with every problem."""
     shown = display_path(path, root)
     f, report = load_fields(path, shown, TOP_KEYS,
@@ -165,10 +168,11 @@ def load_checklist(path: Path, root: Path, source_keys: list[str]) -> Checklist:
     section_nodes = f.maps("onderdelen")
     unique_ids(report, section_nodes, "id", "onderdeel")
     sections = tuple(filter(None, (_section(report, node, bool(scale)) for node in section_nodes)))
+    themes = themas.theme_ids(f, theme_ids)
     report.raise_if_any()
     return Checklist(id=checked(cid), kind=checked(kind), title=checked(title), version=checked(version),
                      sources=sources, credit=credit, intro=checked(intro), scale=scale, orientation=orientation,
-                     head_fields=tuple(head), sections=sections, path=shown)
+                     head_fields=tuple(head), sections=sections, path=shown, themes=themes)
 
 
 def _sources(report: Report, f: Fields, source_keys: list[str]) -> tuple[SourceRef, ...]:
@@ -258,13 +262,14 @@ def _field(report: Report, node: Map, ctx: str) -> Field:
                                                                         minimum=1, maximum=12, default=2))
 
 
-def load_checklists(folder: Path, root: Path, source_keys: list[str]) -> list[Checklist]:
+def load_checklists(folder: Path, root: Path, source_keys: list[str],
+                    theme_ids: Iterable[str] = ()) -> list[Checklist]:
     """Every checklist under ``folder``; all problems of all files in one error."""
     problems = []
     result: list[Checklist] = []
     for path in sorted(folder.rglob("*.yml")) + sorted(folder.rglob("*.yaml")):
         try:
-            result.append(load_checklist(path, root, source_keys))
+            result.append(load_checklist(path, root, source_keys, theme_ids))
         except ContentError as exc:
             problems.extend(exc.problems)
     seen: dict[str, str] = {}

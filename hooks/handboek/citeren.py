@@ -110,6 +110,7 @@ class PageReference:
     changed: date
     url: str
     author: str = AUTHOR
+    whole_work: bool = False   # the home page: the handbook itself, not a page in it
 
     @property
     def changed_text(self) -> str:
@@ -137,11 +138,17 @@ class PageReference:
         APA 7 for a page of a website: Author. (Date). Title. Site name. URL. When the
         author is the site itself, APA leaves the site name out, so it is not repeated.
         """
+        if self.whole_work:
+            # The handbook as a whole has no author apart from its title: APA then puts the
+            # title in the author's place.
+            return f"{self.title_text}. ({self.apa_date}). {self.url}"
         return f"{self.author}. ({self.apa_date}). {self.title_text}{self.title_end} {self.url}"
 
 
-def page_reference(title: str, changed: date, site_url: str, page_url: str) -> PageReference:
+def page_reference(title: str, changed: date, site_url: str, page_url: str,
+                   whole_work: bool = False) -> PageReference:
     """``title`` as MkDocs has it, which is HTML (titles from data are escaped by datatext.html_text
     because Material writes them unescaped); the reference holds plain text, escaped by the template."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return PageReference(title=html.unescape(title), changed=changed, url=base + page_url.lstrip("/"))
+    return PageReference(title=html.unescape(title), changed=changed, url=base + page_url.lstrip("/"),
+                         whole_work=whole_work)

@@ -106,14 +106,14 @@ KINDS: tuple[Kind, ...] = (
     Kind("casus", "casussen/*.md", True, {
         "": {"titel": PLAIN, "samenvatting": PLAIN, "bron": MAP, "deel": ID, "actoren": ID,
              "themas": ID, "sleutelwoorden": PLAIN, "bakens": NUMBER, "kijkramen": ID,
-             "stappen": NUMBER, "vragen": LIST},
+             "stappen": NUMBER, "vragen_van": ID, "vragen": LIST},
         "bron": _SOURCE_REF,
         "vragen[]": {"rol": ID, "vraag": INLINE},
     }),
     Kind("checklist", "kijkramen/*.yml;kijkramen/werkbladen/*.yml", False, {
         "": {"id": ID, "soort": ID, "titel": PLAIN, "versie": NUMBER, "bronnen": LIST,
              "credit": PLAIN, "inleiding": BLOCK, "schaal": PLAIN, "afdrukstand": ID,
-             "kopvelden": ID, "onderdelen": LIST},
+             "kopvelden": ID, "onderdelen": LIST, "themas": ID},
         "bronnen[]": _SOURCE_REF,
         "onderdelen[]": {"id": ID, "titel": PLAIN, "inleiding": BLOCK, "vragen": INLINE,
                          "notities": BOOL, "items": LIST, "tabel": MAP, "velden": LIST},
@@ -137,10 +137,15 @@ KINDS: tuple[Kind, ...] = (
         "kijkramen[]": {"id": ID, "titel": PLAIN, "pagina": ID},
     }),
     Kind("indeling", "casussen/indeling.yml", False, {
-        "": {"delen": LIST, "actoren": MAP, "themas": MAP},
+        "": {"delen": LIST, "actoren": MAP},
         "delen[]": {"id": ID, "titel": PLAIN, "beschrijving": PLAIN, "bron": ID},
         "actoren": {"*": PLAIN},
-        "themas": {"*": PLAIN},
+    }),
+    Kind("themas", "docs/_data/themas.yml", False, {
+        "": {"themas": LIST},
+        "themas[]": {"id": ID, "naam": PLAIN, "kort": PLAIN, "inleiding": BLOCK, "begrippen": PLAIN,
+                     "waarom": MAP},
+        "themas[].waarom": {"*": INLINE},
     }),
     Kind("monitor", "docs/_data/monitor.yml", False, {
         "": {"titel": PLAIN, "bron": MAP, "gebied": PLAIN, "schaal": MAP, "toets": MAP,
@@ -166,7 +171,7 @@ KINDS: tuple[Kind, ...] = (
         "": {"titel": PLAIN, "samenvatting": PLAIN, "plaats": PLAIN, "periode": PLAIN,
              "doel": BLOCK, "doelgroep": BLOCK, "aanpak": LIST, "opbrengst": BLOCK,
              "voorwaarden": INLINE, "valkuilen": INLINE, "bron": MAP, "bakens": NUMBER,
-             "stappen": NUMBER, "kijkramen": ID, "casussen": ID},
+             "stappen": NUMBER, "kijkramen": ID, "casussen": ID, "themas": ID},
         "aanpak[]": {"stap": PLAIN, "tekst": BLOCK},
         "bron": _SOURCE_REF,
     }),

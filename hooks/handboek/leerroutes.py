@@ -25,7 +25,7 @@ from .errors import Problem
 from .fields import Fields, load_fields, unique_ids
 from .redirects import ANCHOR
 from .render import render
-from .urls import page_link
+from .urls import page_href, page_link
 from .yamlio import FRONT_MATTER, parse_yaml
 
 SHOWN = "docs/_data/leerroutes.yml"
@@ -178,15 +178,27 @@ def duration(minutes: int | None) -> str | None:
     return " en ".join(parts)
 
 
+def step_query(route: Route, number: int) -> str:
+    """What a link to step ``number`` (from 1) carries, so the page can show where you are."""
+    return f"?leerroute={route.id}&stap={number}"
+
+
+def step_titles(route: Route, source_of) -> list[tuple[str, str | None]]:
+    """(page title, heading of the anchor or None) of every step."""
+    out = []
+    for s in route.steps:
+        text = source_of(s.page)
+        out.append((page_title(text) or s.page, heading_title(text, s.anchor) if s.anchor else None))
+    return out
+
+
 def route_page(templates: Path, route: Route, source_of, source_keys: list[str]) -> str:
     """``source_of(src_uri)`` gives a page's Markdown (for titles and sources), or None."""
     steps = []
-    for s in route.steps:
-        text = source_of(s.page)
-        title = page_title(text) or s.page
-        part = heading_title(text, s.anchor) if s.anchor else None
+    for i, (s, (title, part)) in enumerate(zip(route.steps, step_titles(route, source_of), strict=True), start=1):
         steps.append({"step": s, "title": title, "part": part,
-                      "link": page_link(route.src_uri, s.page) + (f"#{s.anchor}" if s.anchor else "")})
+                      "link": page_link(route.src_uri, s.page) + step_query(route, i)
+                      + (f"#{s.anchor}" if s.anchor else "")})
     keys = sources_of([source_of(s.page) for s in route.steps], source_keys)
     return render(templates, "leerroute.md", route=route, steps=steps, sources=keys,
                   total=duration(route.minutes), index_link=page_link(route.src_uri, f"{FOLDER}/index.md"),
@@ -198,3 +210,31 @@ def overview(templates: Path, routes: list[Route], from_src: str) -> str:
     items = [{"route": r, "link": page_link(from_src, r.src_uri), "total": duration(r.minutes)}
              for r in routes]
     return render(templates, "leerroutes-overzicht.md", items=items)
+
+
+# -- walking a route: "Stap K van N" on the step pages --------------------------------
+
+def walk_data(routes: list[Route], titles: dict[str, list[tuple[str, str | None]]], page_src: str,
+              directory_urls: bool = True) -> list[dict]:
+    """For the page at ``page_src``: every place it has in a route, with the route and the steps
+    before and after it as links from this page. overrides/assets/handboek/leerroute.js shows
+    the one the reader came for (?leerroute=…&stap=…); a page reached any other way shows nothing.
+    ``titles``: route id -> step_titles of that route."""
+    out = []
+    for r in routes:
+        for i, s in enumerate(r.steps):
+            if s.page == page_src:
+                out.append({"route": r.id, "stap": i + 1, "aantal": len(r.steps), "titel": str(r.title),
+                            "route_href": page_href(page_src, r.src_uri, directory_urls) + "#stappen",
+                            "vorige": _step_link(r, i - 1, titles, page_src, directory_urls) if i > 0 else None,
+                            "volgende": (_step_link(r, i + 1, titles, page_src, directory_urls)
+                                         if i + 1 < len(r.steps) else None)})
+    return out
+
+
+def _step_link(route: Route, j: int, titles: dict, page_src: str, directory_urls: bool) -> dict:
+    step = route.steps[j]
+    title, part = titles[route.id][j]
+    href = page_href(page_src, step.page, directory_urls) + step_query(route, j + 1)
+    return {"href": href + (f"#{step.anchor}" if step.anchor else ""),
+            "titel": title + (f" › {part}" if part else "")}

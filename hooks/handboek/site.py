@@ -11,16 +11,19 @@ Markers a page can hold (each on a line of its own):
   <!-- leerroutes -->         the leerroutes as cards (home page, leerroutes/index.md)
   <!-- handboek:formulier --> a checklist form (generated pages only)
   <!-- begrippenlijst -->     the glossary from docs/_data/begrippen.yml (docs/begrippen.md)
+  <!-- themas -->             the themes as a list (themas/index.md; see themas.py)
+  <!-- themas-kort -->        the first themes as links, and one to all (the home page's first screen)
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import adressen, datatext, forms
+from . import adressen, datatext, forms, themas
 from . import leerroutes as routes
 from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
@@ -38,7 +41,7 @@ from .urls import page_href, page_link, relative_url, url_of
 from .yamlio import read_text, reading
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index"
-                    r"|begrippenlijst|leerroutes|handboek:formulier)\s*-->[ \t]*$", re.M)
+                    r"|begrippenlijst|leerroutes|themas|themas-kort|handboek:formulier)\s*-->[ \t]*$", re.M)
 CASUS_INDEX_PAGE = "casussen/index.md"
 MONITOR_PAGE = "bakens/in-de-praktijk.md"
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
@@ -79,6 +82,9 @@ class Handbook:
     leerroutes: list[routes.Route] = field(default_factory=list)
     addresses: list[adressen.Address] = field(default_factory=list)
     directory_urls: bool = True    # False in the offline build (the hook sets it)
+    themes: list[themas.Thema] = field(default_factory=list)
+    tagged: list[themas.Tagged] = field(default_factory=list)   # every page with themes
+    route_titles: dict[str, list] = field(default_factory=dict)  # leerroute id -> titles of its steps
 
     @property
     def root(self) -> Path:
@@ -108,7 +114,7 @@ class Handbook:
 # Data files and folders the handbook cannot do without (checked before loading): in the
 # data folder (docs/_data) and in the project root.
 REQUIRED_DATA_FILES = ("bronnen.yml", "kaders.yml", "monitor.yml", "omleidingen.yml", "begrippen.yml",
-                       "leerroutes.yml", "adressen.txt")
+                       "leerroutes.yml", "themas.yml", "adressen.txt")
 REQUIRED_DATA_FOLDERS = {ww.FOLDER: "*.yml"}
 REQUIRED_ROOT_FILES = ("casussen/indeling.yml",)
 REQUIRED_ROOT_FOLDERS = {"casussen": "*.md", "kijkramen": "*.yml", "kijkramen/werkbladen": "*.yml"}
@@ -183,9 +189,13 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if bib is None:  # everything else cites sources: stop here
         raise ContentError(problems)
     keys = bib.keys
+    themes = attempt(themas.load_themas, *paths.data_file("themas.yml")) or []
+    theme_names = {t.id: t.name for t in themes}
     kaders = attempt(load_kaders, paths.data / "kaders.yml", root)
     indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys)
-    checklists = attempt(load_checklists, root / "kijkramen", root, keys) or []
+    if indeling is not None:
+        indeling = replace(indeling, themes=theme_names)
+    checklists = attempt(load_checklists, root / "kijkramen", root, keys, theme_names) or []
     casussen: list[Casus] = []
     if kaders and indeling:
         casussen = attempt(load_casussen, root / "casussen", root, keys, kaders, indeling) or []
@@ -195,24 +205,36 @@ def _load(paths: Paths, problems: list) -> Handbook:
         monitor = attempt(load_monitor, *paths.data_file("monitor.yml"),
                           {int(k.key): k.title for k in kaders.bakens}, keys)
     redirects = attempt(load_redirects, *paths.data_file("omleidingen.yml")) or []
-    werkwijzen = attempt(ww.load_werkwijzen, paths.data / ww.FOLDER, root, keys, kaders) if kaders else None
+    werkwijzen = (attempt(ww.load_werkwijzen, paths.data / ww.FOLDER, root, keys, kaders, theme_names)
+                  if kaders else None)
     glossary = attempt(load_begrippen, *paths.data_file("begrippen.yml"))
     leerroutes = attempt(routes.load_leerroutes, *paths.data_file("leerroutes.yml")) or []
+    page_tags = attempt(themas.load_page_tags, paths.docs, _kijkraam_pages(root), theme_names, paths.shown) or []
     addresses, address_problems = adressen.load(paths.data / "adressen.txt")
     problems.extend(address_problems)
     if problems:
         raise ContentError(problems)
+    tagged = page_tags + themas.tags_of(casussen, werkwijzen or [], checklists)
+    problems.extend(themas.check(themes, tagged, [b.term for b in checked(glossary).begrippen],
+                                 paths.data_file("themas.yml")[1]))
+    if problems:
+        raise ContentError(problems)
     return Handbook(paths, bib, checked(kaders), checked(indeling), checklists, casussen, monitor, redirects,
-                    werkwijzen or [], glossary=checked(glossary), leerroutes=leerroutes, addresses=addresses)
+                    werkwijzen or [], glossary=checked(glossary), leerroutes=leerroutes, addresses=addresses,
+                    themes=themes, tagged=tagged)
+
+
+def _kijkraam_pages(root: Path) -> dict[str, Path]:
+    """The explanation pages in kijkramen/ (copied into the site as kijkramen/<name>.md)."""
+    return {f"kijkramen/{p.name}": p for p in sorted((root / "kijkramen").glob("*.md"))}
 
 
 # -- generated pages -------------------------------------------------------------
 
 def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
     pages: dict[str, GeneratedPage] = {}
-    for path in sorted((hb.root / "kijkramen").glob("*.md")):
-        shown = f"kijkramen/{path.name}"
-        pages[f"kijkramen/{path.name}"] = GeneratedPage(f"kijkramen/{path.name}", read_text(path, shown), shown)
+    for src, path in _kijkraam_pages(hb.root).items():
+        pages[src] = GeneratedPage(src, read_text(path, src), src)
     for c in hb.checklists:
         page = GeneratedPage(c.src_uri, "", c.path, copied=None)
         with datatext.deferring(page.data):
@@ -244,7 +266,18 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         path = hb.paths.docs / src
         return read_text(path, hb.paths.docs_shown(src)) if path.is_file() else None
 
+    themes_file = hb.paths.data_file("themas.yml")[1]
+    by_term = {b.term: b for b in hb.glossary.begrippen}
+    for t in hb.themes:
+        page = GeneratedPage(t.src_uri, "", themes_file, copied=None)
+        with datatext.deferring(page.data):
+            glossary = page_link(t.src_uri, GLOSSARY_PAGE)
+            page.content = themas.theme_page(
+                hb.templates, t, hb.tagged, [by_term[term] for term in t.terms], hb.bibliography.keys,
+                functools.partial("{}#{}".format, glossary))
+        pages[t.src_uri] = page
     for r in hb.leerroutes:
+        hb.route_titles[r.id] = routes.step_titles(r, source_of)
         page = GeneratedPage(r.src_uri, "", hb.paths.data_file("leerroutes.yml")[1], copied=None)
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
@@ -279,7 +312,7 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         index_link=page_link(c.src_uri, CASUS_INDEX_PAGE),
         bespreking_link=page_link(c.src_uri, "werkbladen/casusbespreking.md"),
         actors=[hb.indeling.actors[a] for a in c.actors],
-        themes=[hb.indeling.themes[t] for t in c.themes],
+        themes=[(hb.indeling.themes[t], page_link(c.src_uri, f"{themas.FOLDER}/{t}.md")) for t in c.themes],
         bakens=links(hb.kaders.bakens, c.keys("baken")),
         kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
         stappen=links(hb.kaders.stappen, c.keys("stap")),
@@ -357,6 +390,10 @@ def _process(hb: Handbook, page_src: str, markdown: str, shown: str, first_line:
             return ww.index(hb.werkwijzen, hb.kaders, page_src, hb.templates)
         if name == "leerroutes":
             return routes.overview(hb.templates, hb.leerroutes, page_src)
+        if name == "themas":
+            return themas.overview(hb.templates, hb.themes, hb.tagged, page_src)
+        if name == "themas-kort":
+            return themas.chips(hb.templates, hb.themes, page_src)
         if name == "literatuurlijst":
             return render(hb.templates, "literatuur.html", sources=hb.bibliography.sources)
         if name == "begrippenlijst":
@@ -458,6 +495,16 @@ def nav_casussen(hb: Handbook) -> list:
         if entries:
             out.append({datatext.html_text(part.title): entries})
     return [{CASUS_NAV_GROUP: out}] if out else []
+
+
+def route_walk(hb: Handbook, page_src: str) -> list[dict]:
+    """Where this page stands in the leerroutes (shown by leerroute.js to a reader who walks one)."""
+    return routes.walk_data(hb.leerroutes, hb.route_titles, page_src, hb.directory_urls)
+
+
+def nav_themas(hb: Handbook) -> list:
+    """Navigation entries for the generated theme pages."""
+    return [{datatext.html_text(t.name): t.src_uri} for t in hb.themes]  # Material: unescaped
 
 
 def nav_leerroutes(hb: Handbook) -> list:

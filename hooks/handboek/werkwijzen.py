@@ -14,10 +14,11 @@ pages, [[bron:…]] rendered as citations).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datatext
+from . import datatext, themas
 from .casussen import Kaders
 from .datatext import schema
 from .errors import ContentError, Problem, Report, checked, display_path
@@ -60,6 +61,7 @@ class Werkwijze:
     kijkramen: tuple[str, ...]
     casussen: tuple[str, ...]
     path: str
+    themes: tuple[str, ...] = ()
     title_line: int = 0   # line of 'titel' in the file
 
     @property
@@ -81,7 +83,7 @@ class Werkwijze:
 # -- loading and validation ----------------------------------------------------
 
 def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
-                   casus_ids: list[str]) -> Werkwijze:
+                   casus_ids: list[str], theme_ids: Iterable[str] = ()) -> Werkwijze:
     shown = display_path(path, root)
     f, report = load_fields(path, shown, KEYS,
                             "een werkwijze bestaat uit velden, zoals 'titel: ...', 'doel: ...' en 'aanpak:'.")
@@ -127,6 +129,7 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
     kijkramen = _known(f, "kijkramen", [k.key for k in kaders.kijkramen], "het kijkraam")
     casussen = _known(f, "casussen", casus_ids, "de casus",
                       "Gebruik de bestandsnaam zonder .md uit de map casussen/")
+    themes = themas.theme_ids(f, theme_ids)
     if not any(f.has(k) for k in ("bakens", "stappen", "kijkramen")):
         report.add(f.node.line, "bakens", "deze werkwijze verwijst nergens naar: geef minstens één baken, "
                                           "stap of kijkraam, zodat hij vindbaar is.")
@@ -136,7 +139,7 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
         goal=checked(markdown["doel"]), audience=checked(markdown["doelgroep"]), steps=tuple(steps),
         result=checked(markdown["opbrengst"]), conditions=lists["voorwaarden"], pitfalls=lists["valkuilen"],
         source_key=checked(source_key), source_place=checked(src_place), bakens=bakens, stappen=stappen,
-        kijkramen=kijkramen, casussen=casussen, path=shown, title_line=f.line("titel"))
+        kijkramen=kijkramen, casussen=casussen, path=shown, themes=themes, title_line=f.line("titel"))
 
 
 def _markdown(f: Fields, key: str) -> str | None:
@@ -173,7 +176,8 @@ def _known(f: Fields, key: str, known: list[str], what: str, hint: str = "") -> 
     return tuple(out)
 
 
-def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders) -> list[Werkwijze]:
+def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders,
+                    theme_ids: Iterable[str] = ()) -> list[Werkwijze]:
     """Every werkwijze in ``folder`` (docs/_data/werkwijzen), in source order; one ContentError
     lists all problems. ``root``: the project, with the casussen they refer to."""
     root = Path(root)
@@ -182,7 +186,7 @@ def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Ka
     result: list[Werkwijze] = []
     for path in sorted(Path(folder).glob("*.yml")):
         try:
-            result.append(load_werkwijze(path, root, source_keys, kaders, casus_ids))
+            result.append(load_werkwijze(path, root, source_keys, kaders, casus_ids, theme_ids))
         except ContentError as exc:
             problems.extend(exc.problems)
     by_title: dict[str, Werkwijze] = {}
