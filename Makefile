@@ -1,6 +1,6 @@
 # Handboek Sociaal Werk in de Wijk — the two commands of the README, and a few helpers.
 #   make serve   install everything and serve the site on http://127.0.0.1:8000
-#   make test    install everything (Chromium included, on Debian/Ubuntu), lint, and run all tests
+#   make test    install everything (Chromium and Java included, on Debian/Ubuntu), lint, and run all tests
 #   make lint    ruff and mypy over hooks/, tests/ and bench/ (settings in pyproject.toml)
 #   make adressen  add new pages and anchors to the published addresses (docs/_data/adressen.txt)
 PYTHON ?= python3
@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint bench adressen install install-test browser clean
+.PHONY: serve build offline test lint bench adressen install install-test browser java clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
 SERVE_FLAGS ?= --dirty
@@ -33,7 +33,7 @@ offline: install
 	rm -rf dist/handboek-offline
 	@echo "Klaar: dist/handboek-offline.zip"
 
-test: install-test browser lint
+test: install-test browser java lint
 	$(BIN)/python -m pytest
 
 # Style and types of the Python code (settings in pyproject.toml); runs before the tests.
@@ -65,6 +65,15 @@ browser:
 	  { echo "Chromium ontbreekt; installeren met apt-get (Debian/Ubuntu)..."; \
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get update -qq && \
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
+
+# The HTML check (tests/test_html.py) runs the Nu HTML Checker, a Java program (Java 11 or newer).
+# Debian's slim images lack the man-page folder the Java package writes to: it is made first.
+java:
+	@command -v java >/dev/null 2>&1 || \
+	  { echo "Java ontbreekt; installeren met apt-get (Debian/Ubuntu)..."; \
+	    SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
+	    $$SUDO mkdir -p /usr/share/man/man1 && $$SUDO apt-get update -qq && \
+	    $$SUDO apt-get install -y -qq default-jre-headless; }
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,9 @@ on_env            check the begrippenlijst against the text of all pages (handbo
                   with every page rendered: check the anchors of leerroutes, of the published
                   addresses (docs/_data/adressen.txt) and of redirects
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
-                  the whole handbook on the print page (afdrukken.md)
+                  the links "Meld een fout of stel iets voor" and "Bewerk deze pagina" (handboek.melden);
+                  a form's @page rules for its <head> (handboek.pagehead); the whole handbook on
+                  the print page (afdrukken.md)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
                   HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 
@@ -53,7 +55,9 @@ from handboek import (  # noqa: E402
     errors,
     forms,
     incremental,
+    melden,
     offline,
+    pagehead,
     paths,
     render,
     site,
@@ -75,10 +79,12 @@ _dates: Callable[[], dict[str, float]] = dict
 _page_texts: dict = {}
 _addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 _bytecode_cache = None  # compiled templates kept between builds (handboek.templatecache)
+_repo: melden.Repository | None = None  # where "Meld een fout" and "Bewerk deze pagina" lead
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
 MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen", "zoeken")
+           "melden", "offline", "pagehead", "paths", "render", "site", "templatecache", "urls", "werkwijzen",
+           "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -100,7 +106,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _handbook, _dates, _bytecode_cache
+    global _handbook, _dates, _bytecode_cache, _repo
     if _handbook is not None and _code_changed():  # `mkdocs serve` and hooks/handboek/ was edited
         _reload_handboek()
     root = Path(config.config_file_path).resolve().parent
@@ -110,6 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     p = _paths(config, root)
     render.environment(str(p.templates)).bytecode_cache = _bytecode_cache
     _handbook = _guard(site.load_handbook, root, p)
+    _repo = _guard(melden.repository, config.repo_url, config.edit_uri, p.shown(p.docs))
     _anchors.clear()
     plan = _plan_partial_build(root, _watched(config, root))
     if plan.full:
@@ -253,6 +260,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """Give the theme (overrides/main.html) the page's reference, unless the page says
     ``citeren: false`` in its front matter."""
     hb = _require()
+    _report_and_edit(hb, context, page, config)
+    context["hb_paginastijl"] = pagehead.page_print_rules(hb.checklists, page.file.src_uri)
     if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
@@ -266,6 +275,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                                                   changed, config.site_url, page.url, whole_work=home)
     context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
     return context
+
+
+def _report_and_edit(hb: site.Handbook, context: dict, page: Page, config: MkDocsConfig) -> None:
+    """The links under the page; Material's edit button gets the same file (a generated page's data file)."""
+    if _repo is None:  # pragma: no cover - on_config always sets it
+        return
+    generated = hb.pages.get(page.file.src_uri)
+    source = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
+    links = melden.page_links(_repo, config.site_url, page.file.src_uri, page.title or config.site_name,
+                              source, generated is not None)
+    page.edit_url = links.edit
+    context["hb_melden"] = links
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -199,7 +199,7 @@ def test_print_page_to_pdf(page, site_url, tmp_path):
     everything = " ".join(texts)
     for chrome in ("Zoeken", "Lichte weergave", "Gemaakt met", "Kopieer de verwijzing"):
         assert chrome not in everything, chrome
-    assert "(Wilken & Dankers, [2012]," in everything
+    assert "(Wilken & Dankers, 2012," in everything
 
 
 def test_print_page_is_linked_from_over(built_site):

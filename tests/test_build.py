@@ -77,7 +77,7 @@ def test_bibliography_lists_all_five_sources_in_apa(built_site):
                 "wilken-dankers-2012", "linders-feringa-2014"):
         assert f'id="{key}"' in html
     assert "Pruim, E. (2015). <em>&#34;Wij moeten op een andere manier gaan zorgen&#34;: Een praktijkonderzoek" in html
-    assert "Wilken, J. P., &amp; Dankers, T. (Red.). ([2012]). <em>Supportgericht werken in de Wmo</em>." in html
+    assert "Wilken, J. P., &amp; Dankers, T. (Red.). (2012). <em>Supportgericht werken in de Wmo</em>." in html
 
 
 def test_generated_pages_exist(built_site, handbook):

@@ -143,6 +143,7 @@ class Casus:
     body: str
     body_line: int
     path: str
+    title_line: int = 0   # line of 'titel' in the file
 
     @property
     def src_uri(self) -> str:
@@ -230,7 +231,7 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                  part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
                  questions_from=checked(questions_from), questions=tuple(questions),
-                 body=body, body_line=body_line, path=shown)
+                 body=body, body_line=body_line, path=shown, title_line=f.line("titel"))
 
 
 def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:
@@ -261,10 +262,13 @@ def load_casussen(folder: Path, root: Path, source_keys: list[str], kaders: Kade
         if c.number in by_number:
             report.add(None, None, f"het casusnummer '{c.number}' wordt ook gebruikt door "
                                    f"{by_number[c.number].path}; geef elke casus een eigen nummer.")
-        if c.title.lower() in by_title:
-            report.add(None, "titel", f"de titel '{c.title}' wordt ook gebruikt door {by_title[c.title.lower()].path}.")
+        title = " ".join(c.title.lower().split())
+        if title in by_title:
+            other = by_title[title]
+            report.add(c.title_line, "titel", f"de titel '{c.title}' wordt ook gebruikt door {other.path} "
+                                              f"(regel {other.title_line}).")
         by_number.setdefault(c.number, c)
-        by_title.setdefault(c.title.lower(), c)
+        by_title.setdefault(title, c)
         problems.extend(report.problems)
     if problems:
         raise ContentError(problems)

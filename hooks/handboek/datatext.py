@@ -126,7 +126,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("bronnen", "docs/_data/bronnen.yml", False, {
         "": {"bronnen": LIST},
         "bronnen[]": {"sleutel": ID, "auteurs": PLAIN, "organisatie": PLAIN, "redactie": BOOL,
-                      "jaar": NUMBER, "jaar_afgeleid": BOOL, "titel": PLAIN, "ondertitel": PLAIN,
+                      "jaar": NUMBER, "jaar_bron": PLAIN, "titel": PLAIN, "ondertitel": PLAIN,
                       "beschrijving": PLAIN, "reeks": PLAIN, "uitgevers": PLAIN, "isbn": PLAIN,
                       "toelichting": PLAIN},
     }),

@@ -27,24 +27,18 @@ from . import adressen, datatext, forms, themas
 from . import leerroutes as routes
 from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
-from .bibliography import (
-    BIBLIOGRAPHY_PAGE,
-    Bibliography,
-    Cited,
-    load_bibliography,
-    parse_citation,
-    render_citation,
-    replace_citations,
-)
+from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
+from .citations import Cited, parse_citation, render_citation, replace_citations
 from .errors import ContentError, Problem, Report, checked
 from .monitor.model import Monitor
 from .paths import Paths
 from .redirects import Redirect, load_redirects
 from .render import render
+from .unread import unread_files
 from .urls import page_href, page_link, relative_url, url_of
-from .yamlio import read_text
+from .yamlio import read_text, reading
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index"
                     r"|begrippenlijst|leerroutes|themas|themas-kort|handboek:formulier)\s*-->[ \t]*$", re.M)
@@ -144,8 +138,10 @@ def missing_data(paths: Paths) -> list[Problem]:
         if p.is_dir():
             problems.append(Problem(rel, None, None, "hier staat een map, maar dit moet een bestand zijn."))
         elif not p.is_file():
-            problems.append(Problem(rel, None, None, "dit bestand ontbreekt. Zet het terug "
-                                                      "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
+            other = [q.name for q in sorted(p.parent.glob(p.stem + ".*")) if q.suffix.lower() in (".yml", ".yaml")]
+            problems.append(Problem(rel, None, None, "dit bestand ontbreekt. " + (
+                f"Er staat wel {', '.join(other)}: hernoem het naar {p.name}." if other else
+                "Zet het terug (bijvoorbeeld met 'git checkout -- " + rel + "').")))
         elif not p.read_bytes().strip():
             problems.append(Problem(rel, None, None, "dit bestand is leeg."))
     for p, pattern in required_folders(paths).items():
@@ -167,11 +163,15 @@ def load_handbook(root: Path, paths: Paths | None = None) -> Handbook:
     problems = missing_data(paths)
     if problems:
         raise ContentError(problems)
-    with datatext.collecting() as texts:
-        hb = _load(paths, problems)
-    hb.texts = texts
-    with datatext.collecting():  # generating pages reads no data
-        hb.pages = _generate(hb)
+    with reading() as read:  # every file the loaders read: any other data file is named (unread)
+        with datatext.collecting() as texts:
+            hb = _load(paths, problems)
+        hb.texts = texts
+        with datatext.collecting():  # generating pages reads no data
+            hb.pages = _generate(hb)
+    problems = unread_files(paths, read)
+    if problems:
+        raise ContentError(problems)
     return hb
 
 
@@ -298,8 +298,7 @@ def _checklist_page(hb: Handbook, c: Checklist) -> str:
 
 def checklist_form(hb: Handbook, c: Checklist) -> str:
     sources = [{"short": hb.bibliography.source(s.key).short, "place": s.place} for s in c.sources]
-    return render(hb.templates, "checklist.html", checklist=c, sources=sources,
-                  print_title=forms.css_string(c.title))
+    return render(hb.templates, "checklist.html", checklist=c, sources=sources)
 
 
 def _casus_page(hb: Handbook, c: Casus) -> str:
