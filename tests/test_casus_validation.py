@@ -14,6 +14,7 @@ from handboek.casussen import load_casus, load_casussen, load_indeling, load_kad
 from handboek.citations import replace_citations
 from handboek.errors import ContentError, Report
 from handboek.redirects import load_redirects, redirect_html
+from handboek.themas import load_themas
 
 GOOD = """\
 ---
@@ -48,7 +49,8 @@ Het verhaal.
 def refs(project_root):
     keys = load_bibliography(project_root / "docs/_data/bronnen.yml", "docs/_data/bronnen.yml").keys
     kaders = load_kaders(project_root / "docs/_data/kaders.yml", project_root)
-    indeling = load_indeling(project_root / "casussen/indeling.yml", project_root, keys)
+    themes = {t.id: t.name for t in load_themas(project_root / "docs/_data/themas.yml")}
+    indeling = load_indeling(project_root / "casussen/indeling.yml", project_root, keys, themes)
     return keys, kaders, indeling
 
 

@@ -141,9 +141,13 @@ KINDS: tuple[Kind, ...] = (
         "delen[]": {"id": ID, "titel": PLAIN, "beschrijving": PLAIN, "bron": ID},
         "actoren": {"*": PLAIN},
     }),
+    # The themes of a hand-written page, in its front matter (the other keys are MkDocs' own).
+    Kind("pagina", "docs/*.md;docs/*/*.md;kijkramen/*.md", True, {
+        "": {"themas": ID},
+    }),
     Kind("themas", "docs/_data/themas.yml", False, {
         "": {"themas": LIST},
-        "themas[]": {"id": ID, "naam": PLAIN, "kort": PLAIN, "inleiding": BLOCK, "begrippen": PLAIN,
+        "themas[]": {"id": ID, "naam": PLAIN, "kort": PLAIN, "inleiding": BLOCK, "begrippen": ID,
                      "waarom": MAP},
         "themas[].waarom": {"*": INLINE},
     }),

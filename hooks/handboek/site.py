@@ -95,6 +95,11 @@ class Handbook:
         return self.paths.templates
 
     @cached_property
+    def theme_names(self) -> dict[str, str]:
+        """Theme id -> name, in the order of themas.yml."""
+        return {t.id: t.name for t in self.themes}
+
+    @cached_property
     def kader_pages(self) -> frozenset[str]:
         """Pages of a baken, stap or kijkraam: they list the casussen tagged with them."""
         return frozenset(k.page for _, k in self.kaders.all())
@@ -189,12 +194,11 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if bib is None:  # everything else cites sources: stop here
         raise ContentError(problems)
     keys = bib.keys
-    themes = attempt(themas.load_themas, *paths.data_file("themas.yml")) or []
-    theme_names = {t.id: t.name for t in themes}
+    themes = attempt(themas.load_themas, *paths.data_file("themas.yml"))
+    # None when themas.yml has mistakes: they are reported there, not again at every tag
+    theme_names = {t.id: t.name for t in themes} if themes is not None else None
     kaders = attempt(load_kaders, paths.data / "kaders.yml", root)
-    indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys)
-    if indeling is not None:
-        indeling = replace(indeling, themes=theme_names)
+    indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys, theme_names)
     checklists = attempt(load_checklists, root / "kijkramen", root, keys, theme_names) or []
     casussen: list[Casus] = []
     if kaders and indeling:
@@ -215,13 +219,13 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if problems:
         raise ContentError(problems)
     tagged = page_tags + themas.tags_of(casussen, werkwijzen or [], checklists)
-    problems.extend(themas.check(themes, tagged, [b.term for b in checked(glossary).begrippen],
+    problems.extend(themas.check(checked(themes), tagged, [b.term for b in checked(glossary).begrippen],
                                  paths.data_file("themas.yml")[1]))
     if problems:
         raise ContentError(problems)
     return Handbook(paths, bib, checked(kaders), checked(indeling), checklists, casussen, monitor, redirects,
                     werkwijzen or [], glossary=checked(glossary), leerroutes=leerroutes, addresses=addresses,
-                    themes=themes, tagged=tagged)
+                    themes=checked(themes), tagged=tagged)
 
 
 def _kijkraam_pages(root: Path) -> dict[str, Path]:
@@ -312,7 +316,7 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         index_link=page_link(c.src_uri, CASUS_INDEX_PAGE),
         bespreking_link=page_link(c.src_uri, "werkbladen/casusbespreking.md"),
         actors=[hb.indeling.actors[a] for a in c.actors],
-        themes=[(hb.indeling.themes[t], page_link(c.src_uri, f"{themas.FOLDER}/{t}.md")) for t in c.themes],
+        themes=[(hb.theme_names[t], page_link(c.src_uri, f"{themas.FOLDER}/{t}.md")) for t in c.themes],
         bakens=links(hb.kaders.bakens, c.keys("baken")),
         kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
         stappen=links(hb.kaders.stappen, c.keys("stap")),
@@ -461,7 +465,7 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
         {"id": "actor", "label": "Actor",
          "options": [(a, label) for a, label in hb.indeling.actors.items() if a in used("actors")]},
         {"id": "thema", "label": "Thema",
-         "options": [(t, label) for t, label in hb.indeling.themes.items() if t in used("themes")]},
+         "options": [(t, label) for t, label in hb.theme_names.items() if t in used("themes")]},
     ]
     labels = {f["id"]: {str(v): label for v, label in f["options"]} for f in filters}
     groups = []
@@ -469,7 +473,7 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
         items = [{"casus": c, "url": page_href(page_src, c.src_uri, hb.directory_urls),
                   "labels": forms.casus_labels(labels, c),
                   "kijkramen": [kj[k] for k in c.kijkramen],
-                  "themes": [hb.indeling.themes[t] for t in c.themes]}
+                  "themes": [hb.theme_names[t] for t in c.themes]}
                  for c in hb.casussen if c.part == part.id]
         if items:
             groups.append({"part": part, "entries": items})
