@@ -219,7 +219,7 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if problems:
         raise ContentError(problems)
     tagged = page_tags + themas.tags_of(casussen, werkwijzen or [], checklists)
-    problems.extend(themas.check(checked(themes), tagged, [b.term for b in checked(glossary).begrippen],
+    problems.extend(themas.check(checked(themes), tagged, [s for b in checked(glossary).begrippen for s in b.spellings],
                                  paths.data_file("themas.yml")[1]))
     if problems:
         raise ContentError(problems)
@@ -271,7 +271,7 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         return read_text(path, hb.paths.docs_shown(src)) if path.is_file() else None
 
     themes_file = hb.paths.data_file("themas.yml")[1]
-    by_term = {b.term: b for b in hb.glossary.begrippen}
+    by_term = {spelling: b for b in hb.glossary.begrippen for spelling in b.spellings}
     for t in hb.themes:
         page = GeneratedPage(t.src_uri, "", themes_file, copied=None)
         with datatext.deferring(page.data):

@@ -221,7 +221,8 @@ def check(themes: list[Thema], tagged: list[Tagged], glossary_terms: Iterable[st
         for term in theme.terms:
             if term not in terms:
                 problems.append(Problem(shown, theme.line, "begrippen", f"(thema '{theme.id}') het begrip "
-                                        f"'{term}' staat niet in docs/_data/begrippen.yml. Schrijf het zoals daar."))
+                                        f"'{term}' staat niet in docs/_data/begrippen.yml. Schrijf het zoals daar "
+                                        "(de term of een schrijfwijze onder 'ook')."))
         own = {t.src for t in tagged if theme.id in t.themes}
         for page, line in theme.reason_lines.items():
             if page not in own:

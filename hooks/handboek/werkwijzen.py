@@ -83,7 +83,7 @@ class Werkwijze:
 # -- loading and validation ----------------------------------------------------
 
 def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
-                   casus_ids: list[str], theme_ids: Iterable[str] = ()) -> Werkwijze:
+                   casus_ids: list[str], theme_ids: Iterable[str] | None = None) -> Werkwijze:
     shown = display_path(path, root)
     f, report = load_fields(path, shown, KEYS,
                             "een werkwijze bestaat uit velden, zoals 'titel: ...', 'doel: ...' en 'aanpak:'.")
@@ -177,7 +177,7 @@ def _known(f: Fields, key: str, known: list[str], what: str, hint: str = "") -> 
 
 
 def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders,
-                    theme_ids: Iterable[str] = ()) -> list[Werkwijze]:
+                    theme_ids: Iterable[str] | None = None) -> list[Werkwijze]:
     """Every werkwijze in ``folder`` (docs/_data/werkwijzen), in source order; one ContentError
     lists all problems. ``root``: the project, with the casussen they refer to."""
     root = Path(root)
