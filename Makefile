@@ -2,6 +2,7 @@
 #   make serve   install everything and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included, on Debian/Ubuntu), lint, and run all tests
 #   make lint    ruff and mypy over hooks/, tests/ and bench/ (settings in pyproject.toml)
+#   make test-js the unit tests of the browser code (overrides/assets/handboek/kern.js), with Node
 #   make adressen  add new pages and anchors to the published addresses (docs/_data/adressen.txt)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint bench adressen install install-test browser clean
+.PHONY: serve build offline test test-js lint bench adressen install install-test browser node clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
 SERVE_FLAGS ?= --dirty
@@ -33,8 +34,12 @@ offline: install
 	rm -rf dist/handboek-offline
 	@echo "Klaar: dist/handboek-offline.zip"
 
-test: install-test browser lint
+test: install-test browser lint test-js
 	$(BIN)/python -m pytest
+
+# The pure logic of the forms and the team overview, with Node's own test runner (no packages).
+test-js: node
+	node --test tests/js/*.test.js
 
 # Style and types of the Python code (settings in pyproject.toml); runs before the tests.
 lint: install-test
@@ -65,6 +70,13 @@ browser:
 	  { echo "Chromium ontbreekt; installeren met apt-get (Debian/Ubuntu)..."; \
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get update -qq && \
 	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq chromium; }
+
+# Node.js for test-js (Debian's package is enough: node --test needs Node 18 or newer).
+node:
+	@command -v node >/dev/null 2>&1 || \
+	  { echo "Node.js ontbreekt; installeren met apt-get (Debian/Ubuntu)..."; \
+	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get update -qq && \
+	    $$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo) apt-get install -y -qq nodejs; }
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
