@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 HOOKS = Path(__file__).parent
@@ -47,6 +47,7 @@ sys.path.insert(0, str(HOOKS))
 from handboek import (  # noqa: E402
     adressen,
     afdrukken,
+    afdrukversies,
     begrippen,
     citeren,
     datatext,
@@ -76,8 +77,8 @@ _addresses: set[str] = set()  # the addresses of the current build (pages and pr
 _bytecode_cache = None  # compiled templates kept between builds (handboek.templatecache)
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen")
+MODULES = ("adressen", "afdrukken", "afdrukversies", "begrippen", "citeren", "datatext", "errors", "forms",
+           "incremental", "offline", "paths", "render", "site", "templatecache", "urls", "werkwijzen")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -163,7 +164,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = site.check_generated(hb, exists)  # against the files in docs/, before adding
     for page in hb.pages.values():
         if not exists(page.src_uri):
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if afdrukversies.is_print_version(
+                                            page.src_uri) else InclusionLevel.UNDEFINED))
     pages = {f.url: f.src_uri for f in files.documentation_pages()}
     problems += site.check_files(hb, exists, pages, config.site_url or "")
     if problems:
@@ -249,6 +252,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
+    if page.content and afdrukversies.is_print_version(page.file.src_uri):  # a leerroute or casus deel
+        page.content = afdrukversies.fill(page.content, afdrukversies.targets(hb)[page.file.src_uri],
+                                          _rendered(nav), config.site_url or "/", page.url)
     if page.meta.get("citeren", True) is False or not config.site_url:
         return context
     generated = hb.pages.get(page.file.src_uri)
@@ -359,6 +365,11 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _rendered(nav) -> dict:
+    """Every page in the menu as MkDocs rendered it, by docs path (for the print versions)."""
+    return {p.file.src_uri: afdrukversies.Rendered(p.title or "", p.url, p.content) for p in nav.pages}
 
 
 def _print_pages(nav, print_page: Page) -> list:
