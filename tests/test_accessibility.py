@@ -29,6 +29,8 @@ PAGE_KINDS = {
     "casus-index": "casussen/",
     "casus": "casussen/yy-01-opgeruimd-staat-netjes/",
     "begrippen": "begrippen/",
+    "teamoverzicht": "kijkramen/kwartiermaken/team/",
+    "leerroute-afdrukversie": "leerroutes/docent/afdrukken/",
     "niet-gevonden": "bestaat-niet/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
