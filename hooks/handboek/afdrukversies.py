@@ -77,9 +77,10 @@ def _pages(hb, source_of: Callable[[str], str | None]) -> list[tuple[str, Callab
             part = routes.heading_title(text, s.anchor) if s.anchor and s.page not in casus_pages else None
             steps.append({"step": s, "title": routes.page_title(text) or s.page, "part": part})
         src = route_src(r.id)
+        sources = routes.sources_of([source_of(s.page) for s in r.steps], hb.bibliography.keys)
         out.append((src, partial(_render, hb, src, "route", f"Leerroute: {r.title}", f"Voor wie: {r.audience}",
-                                 r.src_uri, url_of(r.src_uri), steps, route=r, total=routes.duration(r.minutes)),
-                    routes_file))
+                                 r.src_uri, url_of(r.src_uri), steps, sources, route=r,
+                                 total=routes.duration(r.minutes)), routes_file))
     for part in hb.indeling.parts:
         members = [c for c in hb.casussen if c.part == part.id]
         if not members:
@@ -87,20 +88,20 @@ def _pages(hb, source_of: Callable[[str], str | None]) -> list[tuple[str, Callab
         steps = [{"step": None, "title": c.title, "part": None} for c in members]
         src = part_src(part.id)
         out.append((src, partial(_render, hb, src, "deel", f"Casussen: {part.title}", part.description,
-                                 "casussen/index.md", f"casussen/#{part.id}", steps, part=part),
+                                 "casussen/index.md", f"casussen/#{part.id}", steps, [part.source], part=part),
                     "casussen/indeling.yml"))
     return out
 
 
 def _render(hb, src: str, kind: str, title: str, subtitle: str, back: str, back_url: str, steps: list,
-            route=None, part=None, total=None) -> str:
+            sources: list[str], route=None, part=None, total=None) -> str:
     what = "de leerroute" if kind == "route" else "het deel"
     contents = "alle stappen" if kind == "route" else "alle casussen van dit deel"
     back_title = route.title if route else part.title
     link = page_link(src, back) + ("" if route else f"#{part.id}")
     return render(hb.templates, "afdrukversie.md", kind=kind, title=title, subtitle=subtitle, what=what,
                   contents=contents, back_title=back_title, back_link=link, back_url=back_url, steps=steps,
-                  route=route, part=part, total=total)
+                  sources=sources, route=route, part=part, total=total)
 
 
 def targets(hb) -> dict[str, list[Step]]:

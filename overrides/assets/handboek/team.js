@@ -38,7 +38,8 @@
     var team = new H.Team(form.schema, form.scale);
     var input = root.querySelector("input[type=file]");
     var drop = root.querySelector(".hb-team__laden");
-    var status = root.querySelector(".hb-team__status");
+    // (not the <noscript> text: after instant navigation its content is part of the page)
+    var status = root.querySelector(".hb-team__status[role=status]");
     var list = root.querySelector(".hb-team__bestanden");
     var result = root.querySelector(".hb-team__uitslag");
     var teamName = root.querySelector("[data-team-naam]");
