@@ -356,6 +356,5 @@
 
   window.addEventListener("afterprint", blankEnd);
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(blankEnd);
-  H.formulier = { blankEnd: blankEnd };
   H.start(".hb-formulier[data-opslag]", setupForm);
 })(window.Handboek);
