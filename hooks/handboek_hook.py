@@ -7,7 +7,8 @@ on_config         (re)load the handboek code and all data (casussen, werkwijzen,
                   begrippenlijst; make the snippets path absolute; read the git dates of all files
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, werkwijzen, leerroutes, kijkraam
-                  pages) as real files; check every link in data text (once)
+                  pages; the print versions out of the menu) as real files; check every link in
+                  data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
                   reader text
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check; keep
@@ -16,7 +17,8 @@ on_env            check the begrippenlijst against the text of all pages (handbo
                   with every page rendered: check the anchors of leerroutes, of the published
                   addresses (docs/_data/adressen.txt) and of redirects
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
-                  the whole handbook on the print page (afdrukken.md)
+                  the whole handbook on the print page (afdrukken.md); the rendered pages in the
+                  print versions of leerroutes and casus delen (handboek.afdrukversies)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
                   HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 

@@ -12,7 +12,8 @@ the hook hands this module the pages in navigation order and it assembles them:
 - forms (checklists, werkbladen), their "how it works" box and the casus filter
   are left out: a form is printed on its own, so a line with its address takes its
   place; the introduction and sources around a form (screen-only on the form page)
-  do print here;
+  do print here; so are a team overview (it works in the browser only) and a print
+  page inside another (afdrukken.md as a step of a leerroute, afdrukversies.py);
 - the section "Bijdragen" (instructions for editors) is left out.
 
 Pure Python on strings: the hook passes plain (title, url, html, chapter) tuples.
