@@ -25,7 +25,7 @@ class Made:
     path: Path
     pages: int
     seconds: float
-    address: str
+    site: str        # the site's address, as the title page names it
 
 
 def print_pages(site: Path) -> list[tuple[Path, str]]:
@@ -78,7 +78,7 @@ def make_pdf(page: Path, site: Path, out: Path, version: str, home_description: 
     rendered = HTML(string=html, base_url=page.resolve().as_uri(), url_fetcher=_fetcher(site)).render()
     out.parent.mkdir(parents=True, exist_ok=True)
     rendered.write_pdf(out)
-    return Made(out, len(rendered.pages), time.monotonic() - started, book.address)
+    return Made(out, len(rendered.pages), time.monotonic() - started, book.site)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{page}: {exc}", file=sys.stderr)
             return 1
         print(f"{made.path}: {made.pages} pagina's ({made.seconds:.1f} s)")
-    if "://127.0.0.1" in made.address or "://localhost" in made.address:
-        print(f"Let op: de titelpagina's noemen het adres {made.address.split('/leerroutes/')[0]}, dat alleen "
-              "op deze computer werkt. Zet HANDBOEK_SITE_URL op het echte adres van de site (zie README).")
+    if "://127.0.0.1" in made.site or "://localhost" in made.site:
+        print(f"Let op: de titelpagina's noemen het adres {made.site}, dat alleen op deze computer werkt. "
+              "Zet HANDBOEK_SITE_URL op het echte adres van de site (zie README).")
     return 0
