@@ -7,7 +7,8 @@ on_config         (re)load the handboek code and all data (casussen, werkwijzen,
                   begrippenlijst; make the snippets path absolute; read the git dates of all files
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, werkwijzen, leerroutes, kijkraam
-                  pages) as real files; check every link in data text (once)
+                  pages; the print versions out of the menu) as real files; check every link in
+                  data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
                   reader text
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check; keep
@@ -18,7 +19,8 @@ on_env            check the begrippenlijst against the text of all pages (handbo
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
                   the links "Meld een fout of stel iets voor" and "Bewerk deze pagina" (handboek.melden);
                   a form's @page rules for its <head> (handboek.pagehead); the whole handbook on
-                  the print page (afdrukken.md)
+                  the print page (afdrukken.md); the rendered pages in the print versions of
+                  leerroutes and casus delen (handboek.afdrukversies)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
                   HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 
@@ -40,7 +42,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 HOOKS = Path(__file__).parent
@@ -49,6 +51,7 @@ sys.path.insert(0, str(HOOKS))
 from handboek import (  # noqa: E402
     adressen,
     afdrukken,
+    afdrukversies,
     begrippen,
     citeren,
     datatext,
@@ -82,9 +85,9 @@ _bytecode_cache = None  # compiled templates kept between builds (handboek.templ
 _repo: melden.Repository | None = None  # where "Meld een fout" and "Bewerk deze pagina" lead
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "melden", "offline", "pagehead", "paths", "render", "site", "templatecache", "urls", "werkwijzen",
-           "zoeken")
+MODULES = ("adressen", "afdrukken", "afdrukversies", "begrippen", "citeren", "datatext", "errors", "forms",
+           "incremental", "melden", "offline", "pagehead", "paths", "render", "site", "templatecache", "urls",
+           "werkwijzen", "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -173,7 +176,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = site.check_generated(hb, exists)  # against the files in docs/, before adding
     for page in hb.pages.values():
         if not exists(page.src_uri):
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if afdrukversies.is_print_version(
+                                            page.src_uri) else InclusionLevel.UNDEFINED))
     pages = {f.url: f.src_uri for f in files.documentation_pages()}
     problems += site.check_files(hb, exists, pages, config.site_url or "")
     if problems:
@@ -265,6 +270,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
+    if page.content and afdrukversies.is_print_version(page.file.src_uri):  # a leerroute or casus deel
+        page.content = afdrukversies.fill(page.content, afdrukversies.targets(hb)[page.file.src_uri],
+                                          _rendered(nav), config.site_url or "/", page.url)
     if page.meta.get("citeren", True) is False or not config.site_url:
         return context
     generated = hb.pages.get(page.file.src_uri)
@@ -388,6 +396,11 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _rendered(nav) -> dict:
+    """Every page in the menu as MkDocs rendered it, by docs path (for the print versions)."""
+    return {p.file.src_uri: afdrukversies.Rendered(p.title or "", p.url, p.content) for p in nav.pages}
 
 
 def _print_pages(nav, print_page: Page) -> list:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import adressen, datatext, forms, themas
+from . import adressen, afdrukversies, datatext, forms, themas
 from . import leerroutes as routes
 from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
@@ -286,6 +286,7 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
         pages[r.src_uri] = page
+    pages.update(afdrukversies.pages(hb, source_of))  # print versions of leerroutes and casus delen
     return pages
 
 
@@ -476,7 +477,8 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
                   "themes": [hb.theme_names[t] for t in c.themes]}
                  for c in hb.casussen if c.part == part.id]
         if items:
-            groups.append({"part": part, "entries": items})
+            groups.append({"part": part, "entries": items,
+                           "print": page_href(page_src, afdrukversies.part_src(part.id), hb.directory_urls)})
     return {"filters": filters, "groups": groups}
 
 
