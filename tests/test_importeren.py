@@ -43,7 +43,9 @@ def test_name_is_kept_and_exported(page, site_url, tmp_path):
         page.click("button[data-actie=exporteren]")
     assert info.value.suggested_filename.startswith("bakens-zelfscan-v1-anna-de-vries-")
     page.emulate_media(media="print")
-    assert "Ingevuld door Anna de Vries" in page.locator(".hb-printvoet").inner_text()
+    # the name goes in the bottom margin of every printed sheet, not in the citation line
+    assert 'content: "Ingevuld door Anna de Vries"' in page.locator("#hb-printstempel").text_content()
+    assert "Anna" not in page.locator(".hb-printvoet").inner_text()
     assert not page.locator(".hb-wie").is_visible()
     page.emulate_media(media="screen")
 

@@ -170,3 +170,17 @@ test("paper: the room left on a page goes to its open questions, row by row", ()
   assert.deepEqual(H.paperPlan({ bottoms: [998], fields: [{ col: 0, top: 10 }] }, 1000, line, 5), [0]);
   assert.deepEqual(H.paperPlan({ bottoms: [100, 100], fields: [] }, 1000, line, 5), []);
 });
+
+test("paper: in a row of two, the question that ends higher gets the lines that fill the row", () => {
+  const line = 10;
+  // a two-line label on the left: its lines end 10 px lower than those on the right
+  const row = [{ col: 0, top: 100, bottom: 200 }, { col: 0, top: 100, bottom: 190 }];
+  assert.deepEqual(H.paperPlan({ bottoms: [900], fields: row }, 1000, line, 5), [9, 10]);
+  // also on a full page: the row is that tall anyway
+  assert.deepEqual(H.paperPlan({ bottoms: [998], fields: row }, 1000, line, 5), [0, 1]);
+  // less than a line of difference is no line
+  const close = [{ col: 0, top: 100, bottom: 200 }, { col: 0, top: 100, bottom: 195 }];
+  assert.deepEqual(H.paperPlan({ bottoms: [998], fields: close }, 1000, line, 5), [0, 0]);
+  // one line and 5 px left on the page: those 5 px and the row's 5 px make one more line on the right
+  assert.deepEqual(H.paperPlan({ bottoms: [985], fields: close }, 1000, line, 0), [1, 2]);
+});

@@ -63,10 +63,29 @@
     }
   }
 
+  /* Who filled the form in, and the date of a button print, go in the bottom margin of every
+     printed sheet (@page @bottom-left), not in the citation line under the form: a long name or
+     a date there could wrap that line and push it onto a sheet of its own. */
+  var printDate = "";
+
+  function cssString(text) {
+    return '"' + String(text).replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\\/g, "\\\\")
+      .replace(/"/g, '\\"') + '"';
+  }
+
   function showName(form) {
-    var stamp = form.querySelector(".hb-printnaam");
-    var name = nameOfForm(form);
-    if (stamp) stamp.textContent = name ? " · Ingevuld door " + name : "";
+    var name = nameOfForm(form).slice(0, 80);
+    var parts = [];
+    if (name) parts.push("Ingevuld door " + name);
+    if (printDate) parts.push("Afgedrukt op " + printDate);
+    var style = document.getElementById("hb-printstempel");
+    if (!parts.length) { if (style) style.remove(); return; }
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "hb-printstempel";
+      document.head.appendChild(style);
+    }
+    style.textContent = "@page { @bottom-left { content: " + cssString(parts.join(" · ")) + "; } }";
   }
 
   function apply(form, answers, name) {
@@ -250,8 +269,8 @@
 
   function printForm(form, empty) {
     if (empty) blankStart(form); else blankEnd();
-    var stamp = form.querySelector(".hb-printdatum");
-    if (stamp) stamp.textContent = " · Afgedrukt op " + new Date().toLocaleDateString("nl-NL");
+    printDate = new Date().toLocaleDateString("nl-NL");
+    showName(form);
     window.print();
   }
 
@@ -354,7 +373,18 @@
     });
   }
 
-  window.addEventListener("afterprint", blankEnd);
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(blankEnd);
+  /* After a print, and on the next page of an instant navigation, the date goes and only the
+     name of a form on the page stays in the margin. */
+  function stampEnd() {
+    printDate = "";
+    var style = document.getElementById("hb-printstempel");
+    if (style) style.remove();
+    Array.prototype.forEach.call(document.querySelectorAll(".hb-formulier[data-opslag]"), showName);
+  }
+
+  window.addEventListener("afterprint", function () { blankEnd(); stampEnd(); });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { blankEnd(); stampEnd(); });
+  }
   H.start(".hb-formulier[data-opslag]", setupForm);
 })(window.Handboek);

@@ -283,22 +283,32 @@
   /* m: {bottoms: [lowest bottom of the content per page, px], fields: [{col: page, top: px}]}
      for every open question. Returns the extra write-in lines per open question: the room left
      on its page (minus `safety` px), shared by its rows; questions side by side share a row,
-     and the rows nearest the end of the page get what is left after an even share. */
+     and the rows nearest the end of the page get what is left after an even share. In a row, a
+     question that ends higher than its neighbour (a shorter label) also gets the lines that fill
+     the row (the row is that tall anyway), and the last row may use the part of a line left over
+     on its page. `bottom` (px, where a question's lines end) is optional. */
   function paperPlan(m, pageHeight, line, safety) {
     var extra = m.fields.map(function () { return 0; });
     var byPage = {};
     m.fields.forEach(function (f, i) { (byPage[f.col] = byPage[f.col] || []).push(i); });
     Object.keys(byPage).forEach(function (col) {
-      var lines = Math.floor((pageHeight - (m.bottoms[col] || pageHeight) - (safety || 0)) / line);
-      if (lines <= 0) return;
+      var room = Math.max(0, pageHeight - (m.bottoms[col] || pageHeight) - (safety || 0));
+      var lines = Math.floor(room / line);
       var rows = [];
       byPage[col].forEach(function (i) {
         var row = rows.filter(function (r) { return Math.abs(r.top - m.fields[i].top) < 2; })[0];
         if (row) row.members.push(i); else rows.push({ top: m.fields[i].top, members: [i] });
       });
       rows.forEach(function (row, k) {
-        var share = Math.floor(lines / rows.length) + (k >= rows.length - lines % rows.length ? 1 : 0);
-        row.members.forEach(function (i) { extra[i] = share; });
+        var share = lines ? Math.floor(lines / rows.length) + (k >= rows.length - lines % rows.length ? 1 : 0) : 0;
+        // the row's lowest question sets its height; the part of a line left over on the page
+        // goes with the last row, where a neighbour that ends higher may still fit a line in it
+        var low = Math.max.apply(null, row.members.map(function (i) { return m.fields[i].bottom || 0; }));
+        var spare = k === rows.length - 1 ? room - lines * line : 0;
+        row.members.forEach(function (i) {
+          var own = m.fields[i].bottom;
+          extra[i] = own ? share + Math.floor((low - own + spare + 0.5) / line) : share;
+        });
       });
     });
     return extra;

@@ -53,7 +53,13 @@
     });
     var fields = openFields(box).map(function (f) {
       var r = f.getBoundingClientRect();
-      return { col: Math.floor((r.left - left + 1) / colWidth), top: Math.round(r.top - top) };
+      // where its write-in lines end (a grid row stretches the question itself to the row's height)
+      var end = Array.prototype.reduce.call(f.querySelectorAll("*"), function (low, node) {
+        var b = node.getBoundingClientRect();
+        return b.height >= 1.5 ? Math.max(low, b.bottom) : low;
+      }, r.top);
+      return { col: Math.floor((r.left - left + 1) / colWidth), top: Math.round(r.top - top),
+               bottom: Math.round(end - top) };
     });
     return { pages: bottoms.length, bottoms: bottoms, fields: fields };
   }
