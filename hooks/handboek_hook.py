@@ -7,8 +7,8 @@ on_config         (re)load the handboek code and all data (casussen, werkwijzen,
                   begrippenlijst; make the snippets path absolute; read the git dates of all files
 on_serve          let `mkdocs serve` watch casussen/, kijkramen/, overrides/ and hooks/ too
 on_files          add the generated pages (checklists, casussen, werkwijzen, leerroutes, kijkraam
-                  pages) as real files, and the open data (site/data/*.json, handboek.opendata);
-                  check every link in data text (once)
+                  pages; the print versions out of the menu) as real files, and the open data
+                  (site/data/*.json, handboek.opendata); check every link in data text (once)
 on_page_markdown  fill the markers, data text and [[bron:…]] citations of every page; keep its
                   reader text
 on_page_content   hand the anchors that data text links to over to MkDocs' anchor check; keep
@@ -17,7 +17,10 @@ on_env            check the begrippenlijst against the text of all pages (handbo
                   with every page rendered: check the anchors of leerroutes, of the published
                   addresses (docs/_data/adressen.txt) and of redirects
 on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
-                  the whole handbook on the print page (afdrukken.md)
+                  the links "Meld een fout of stel iets voor" and "Bewerk deze pagina" (handboek.melden);
+                  a form's @page rules for its <head> (handboek.pagehead); the whole handbook on
+                  the print page (afdrukken.md); the rendered pages in the print versions of
+                  leerroutes and casus delen (handboek.afdrukversies)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
                   HANDBOEK_ADRESSEN_UIT=<bestand> (make adressen) write the list of addresses
 
@@ -39,7 +42,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 HOOKS = Path(__file__).parent
@@ -48,14 +51,17 @@ sys.path.insert(0, str(HOOKS))
 from handboek import (  # noqa: E402
     adressen,
     afdrukken,
+    afdrukversies,
     begrippen,
     citeren,
     datatext,
     errors,
     forms,
     incremental,
+    melden,
     offline,
     opendata,
+    pagehead,
     paths,
     render,
     site,
@@ -77,10 +83,12 @@ _dates: Callable[[], dict[str, float]] = dict
 _page_texts: dict = {}
 _addresses: set[str] = set()  # the addresses of the current build (pages and promised anchors)
 _bytecode_cache = None  # compiled templates kept between builds (handboek.templatecache)
+_repo: melden.Repository | None = None  # where "Meld een fout" and "Bewerk deze pagina" lead
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "begrippen", "citeren", "datatext", "errors", "forms", "incremental",
-           "offline", "opendata", "paths", "render", "site", "templatecache", "urls", "werkwijzen", "zoeken")
+MODULES = ("adressen", "afdrukken", "afdrukversies", "begrippen", "citeren", "datatext", "errors", "forms",
+           "incremental", "melden", "offline", "opendata", "pagehead", "paths", "render", "site", "templatecache",
+           "urls", "werkwijzen", "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
@@ -102,7 +110,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _handbook, _dates, _bytecode_cache
+    global _handbook, _dates, _bytecode_cache, _repo
     if _handbook is not None and _code_changed():  # `mkdocs serve` and hooks/handboek/ was edited
         _reload_handboek()
     root = Path(config.config_file_path).resolve().parent
@@ -112,6 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     p = _paths(config, root)
     render.environment(str(p.templates)).bytecode_cache = _bytecode_cache
     _handbook = _guard(site.load_handbook, root, p)
+    _repo = _guard(melden.repository, config.repo_url, config.edit_uri, p.shown(p.docs))
     _anchors.clear()
     plan = _plan_partial_build(root, _watched(config, root))
     if plan.full:
@@ -168,7 +177,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = site.check_generated(hb, exists)  # against the files in docs/, before adding
     for page in hb.pages.values():
         if not exists(page.src_uri):
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV if afdrukversies.is_print_version(
+                                            page.src_uri) else InclusionLevel.UNDEFINED))
     # -- open data (handboek.opendata): site/data/*.json; engine-free, moves to the generate step --
     for path, text in _guard(opendata.documents, hb, config.site_url or "", config.use_directory_urls).items():
         files.append(File.generated(config, path, content=text))
@@ -260,9 +271,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """Give the theme (overrides/main.html) the page's reference, unless the page says
     ``citeren: false`` in its front matter."""
     hb = _require()
+    _report_and_edit(hb, context, page, config)
+    context["hb_paginastijl"] = pagehead.page_print_rules(hb.checklists, page.file.src_uri)
     if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
+    if page.content and afdrukversies.is_print_version(page.file.src_uri):  # a leerroute or casus deel
+        page.content = afdrukversies.fill(page.content, afdrukversies.targets(hb)[page.file.src_uri],
+                                          _rendered(nav), config.site_url or "/", page.url)
     if page.meta.get("citeren", True) is False or not config.site_url:
         return context
     generated = hb.pages.get(page.file.src_uri)
@@ -273,6 +289,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                                                   changed, config.site_url, page.url, whole_work=home)
     context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
     return context
+
+
+def _report_and_edit(hb: site.Handbook, context: dict, page: Page, config: MkDocsConfig) -> None:
+    """The links under the page; Material's edit button gets the same file (a generated page's data file)."""
+    if _repo is None:  # pragma: no cover - on_config always sets it
+        return
+    generated = hb.pages.get(page.file.src_uri)
+    source = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
+    links = melden.page_links(_repo, config.site_url, page.file.src_uri, page.title or config.site_name,
+                              source, generated is not None)
+    page.edit_url = links.edit
+    context["hb_melden"] = links
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -374,6 +402,11 @@ def _first_line(full: str, markdown: str) -> int:
     """Line in the file where the Markdown body (after front matter) starts."""
     pos = full.find(markdown[:200]) if markdown else -1
     return full.count("\n", 0, pos) + 1 if pos > 0 else 1
+
+
+def _rendered(nav) -> dict:
+    """Every page in the menu as MkDocs rendered it, by docs path (for the print versions)."""
+    return {p.file.src_uri: afdrukversies.Rendered(p.title or "", p.url, p.content) for p in nav.pages}
 
 
 def _print_pages(nav, print_page: Page) -> list:

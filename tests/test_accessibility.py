@@ -33,6 +33,8 @@ PAGE_KINDS = {
     "thema": "themas/mantelzorg/",
     "leerroute": "leerroutes/student/",
     "leerroute-stap": "bakens/1-vraag-achter-de-vraag/?leerroute=student&stap=3",
+    "teamoverzicht": "kijkramen/kwartiermaken/team/",
+    "leerroute-afdrukversie": "leerroutes/docent/afdrukken/",
     "niet-gevonden": "bestaat-niet/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

@@ -13,6 +13,9 @@ from conftest import search
 from handboek import site, urls
 
 CHECKLIST_URL = "kijkramen/presentie/checklist/"
+# Sheets of A4 a form may take. The casusbespreking has eleven open questions; at six write-in
+# lines each (issue 18) they need a third sheet.
+PAPER_BUDGET = {"casusbespreking": 3}
 NAV_TEXTS = ("Zoeken", "Vorige", "Volgende", "Made with", "Gemaakt met", "Exporteren", "Importeren",
              "Leeg formulier afdrukken", "Lichte weergave", "Donkere weergave", "Zo werkt dit formulier")
 
@@ -192,7 +195,7 @@ def test_every_input_has_an_accessible_name(context, site_url, handbook):
 
 
 @pytest.mark.parametrize("blank", [True, False], ids=["leeg", "ingevuld"])
-def test_every_checklist_prints_on_two_a4_pages(page, site_url, handbook, blank, tmp_path):
+def test_every_checklist_prints_on_its_a4_pages(page, site_url, handbook, blank, tmp_path):
     for c in handbook.checklists:
         page.goto(site_url + urls.url_of(c.src_uri))
         if not blank:
@@ -202,7 +205,7 @@ def test_every_checklist_prints_on_two_a4_pages(page, site_url, handbook, blank,
             page.reload()
         pdf = pdf_of(page)
         pages = len(pdf.pages)
-        assert pages <= 2, f"{c.id} ({'leeg' if blank else 'ingevuld'}): {pages} pagina's"
+        assert pages <= PAPER_BUDGET.get(c.id, 2), f"{c.id} ({'leeg' if blank else 'ingevuld'}): {pages} pagina's"
         box = pdf.pages[0].mediabox
         portrait = float(box.height) > float(box.width)
         assert portrait == (c.orientation == "staand"), c.id
@@ -229,7 +232,7 @@ def test_print_without_javascript_is_a_complete_form(browser, site_url, handbook
         assert not page.locator(".hb-acties").is_visible()
         assert page.locator(".hb-formulier input, .hb-formulier textarea").count() >= len(c.input_names)
         pdf = pdf_of(page)
-        assert len(pdf.pages) <= 2, c.id
+        assert len(pdf.pages) <= PAPER_BUDGET.get(c.id, 2), c.id
     ctx.close()
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from handboek import site, urls
-from handboek.bibliography import load_bibliography, replace_citations
+from handboek.bibliography import load_bibliography
 from handboek.casussen import load_casus, load_casussen, load_indeling, load_kaders
+from handboek.citations import replace_citations
 from handboek.errors import ContentError, Report
 from handboek.redirects import load_redirects, redirect_html
+from handboek.themas import load_themas
 
 GOOD = """\
 ---
@@ -47,7 +49,8 @@ Het verhaal.
 def refs(project_root):
     keys = load_bibliography(project_root / "docs/_data/bronnen.yml", "docs/_data/bronnen.yml").keys
     kaders = load_kaders(project_root / "docs/_data/kaders.yml", project_root)
-    indeling = load_indeling(project_root / "casussen/indeling.yml", project_root, keys)
+    themes = {t.id: t.name for t in load_themas(project_root / "docs/_data/themas.yml")}
+    indeling = load_indeling(project_root / "casussen/indeling.yml", project_root, keys, themes)
     return keys, kaders, indeling
 
 
@@ -147,7 +150,8 @@ def test_duplicate_number_and_title(tmp_path, refs):
         load_casussen(tmp_path / "casussen", tmp_path, *refs)
     messages = [str(p) for p in exc.value.problems]
     assert any("het casusnummer 'yy-99' wordt ook gebruikt door casussen/yy-99-andere-kamer.md" in m for m in messages)
-    assert any("de titel 'De buurtkamer die bleef' wordt ook gebruikt" in m for m in messages)
+    assert ("casussen/yy-99-buurtkamer.md, regel 2, veld 'titel': de titel 'De buurtkamer die bleef' wordt ook "
+            "gebruikt door casussen/yy-99-andere-kamer.md (regel 2).") in messages
 
 
 def test_who_wrote_the_questions(tmp_path, refs):
@@ -221,7 +225,7 @@ def test_citation_shortcode(project_root):
     text = "Zie [[bron:wilken-dankers-2012|hoofdstuk 1]].\nEn [[bron:onbekend|p. 3]]."
     out = replace_citations(text, bib, "bakens/index.md", "docs/bakens/index.md", report, first_line=5)
     # names and year are plain text: escaped for Markdown and HTML (datatext.markdown_text)
-    assert out.startswith("Zie ([Wilken &amp; Dankers, &#91;2012&#93;](../literatuur.md#wilken-dankers-2012), "
+    assert out.startswith("Zie ([Wilken &amp; Dankers, 2012](../literatuur.md#wilken-dankers-2012), "
                           "hoofdstuk 1).")
     assert [str(p) for p in report.problems] == [
         "docs/bakens/index.md, regel 6, veld 'bron': de bron 'onbekend' bestaat niet. Bekende bronnen: "
@@ -232,9 +236,9 @@ def test_citation_shortcode(project_root):
 def test_apa_references(project_root):
     bib = load_bibliography(project_root / "docs/_data/bronnen.yml", "docs/_data/bronnen.yml")
     assert bib.source("werkplaats-zhz-2019").apa_html() == (
-        "Werkplaats Sociaal Domein Zuid-Holland Zuid. ([2019]). <em>Yin en yang in het sociaal domein: "
+        "Werkplaats Sociaal Domein Zuid-Holland Zuid. (2019). <em>Yin en yang in het sociaal domein: "
         "Casuïstiekbundel samenspel informeel-formeel</em>.")
-    assert bib.source("linders-feringa-2014").short == "Linders & Feringa ([2014])"
+    assert bib.source("linders-feringa-2014").short == "Linders & Feringa (2014)"
     assert bib.source("pruim-2015").short == "Pruim (2015)"
 
 

@@ -15,6 +15,7 @@ PAGES = {
     "literatuur": "literatuur/",
     "teamoverzicht": "werkbladen/bakens-zelfscan/team/",
     "monitor": "bakens/in-de-praktijk/",
+    "leerroute-afdrukversie": "leerroutes/student/afdrukken/",
 }
 
 

@@ -69,11 +69,14 @@ def test_paths_come_from_mkdocs_yml(tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("docs_dir: docs", "docs_dir: inhoud").replace("custom_dir: overrides",
-                                                                                 "custom_dir: thema"),
-                      encoding="utf-8")
+                                                                                 "custom_dir: thema")
+                      .replace('"edit/main/docs/"', '"edit/main/inhoud/"'), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
-    assert (tmp_path / "site" / "bakens" / "in-de-praktijk" / "index.html").is_file()
+    page = (tmp_path / "site" / "bakens" / "in-de-praktijk" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/inhoud/bakens/in-de-praktijk.md" in page  # "Bewerk deze pagina"
+    werkwijze = (tmp_path / "site" / "werkwijzen" / "signaleren-twente" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/inhoud/_data/werkwijzen/signaleren-twente.yml" in werkwijze
     (project / "inhoud" / "_data" / "omleidingen.yml").write_text("", encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0

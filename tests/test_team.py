@@ -84,12 +84,15 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     assert any(r.startswith(f"oud.json telt niet mee: het hoort bij versie {c.version + 1}") for r in refused), refused
     row = page.locator(f"tr[data-naam='{first}'] td[data-optie]").all_inner_texts()
     assert row == ["1", "·", "1", "1"]
+    # without a name in the file, people are numbered in the order the files were chosen
+    who = page.locator(f"tr[data-naam='{first}'] .hb-team__keuze").all_inner_texts()
+    assert who == [f"{c.scale[0]}: deelnemer 1", f"{c.scale[2]}: deelnemer 3", f"{c.scale[3]}: deelnemer 2"]
     assert page.locator(f"tr[data-naam='{first}'] .hb-team__spreiding").inner_text() == "3"
     assert page.locator(f"tr[data-naam='{first}']").get_attribute("class") == "hb-team__bespreek"
     assert "hb-team__bespreek" not in (page.locator(f"tr[data-naam='{second}']").get_attribute("class") or "")
     assert page.locator(".hb-team__punten li").all_inner_texts() == [f"{s1.items[0].text} (spreiding 3)"]
     notes = page.locator(f"[data-notities='{note}'] li").all_inner_texts()
-    assert notes == ["Meer tijd voor buurtbezoek", "Samen met de bibliotheek"]
+    assert notes == ["Meer tijd voor buurtbezoek — deelnemer 1", "Samen met de bibliotheek — deelnemer 2"]
 
     page.emulate_media(media="print")
     data = page.pdf(prefer_css_page_size=True, print_background=True)
@@ -99,6 +102,8 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     assert len(pdf.pages) <= 2
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Bespreekpunt" in text and "pagina 1 van" in text and "Kies bestanden" not in text
+    assert "Deze pagina citeren" not in text
+    assert "Team Noord" in text and "Deelnemers 3: deelnemer 1, deelnemer 2, deelnemer 3" in text
 
     with page.expect_download() as info:
         page.click("button[data-actie=team-csv]")
@@ -109,8 +114,10 @@ def test_team_overview_counts_refuses_prints_and_exports(page, site_url, kwartie
     by_item = {r[1]: r for r in rows[1:] if r[6]}
     assert len(by_item) == c.item_count
     assert by_item[s1.items[0].text][2:9] == ["1", "0", "1", "1", "3", "3", "ja"]
+    assert by_item[s1.items[0].text][10] == "nog niet: deelnemer 1; grotendeels: deelnemer 3; helemaal: deelnemer 2"
     assert by_item[s2.items[0].text][6] == "0"
-    assert [r[-1] for r in rows if r[-1]][1:] == ["Meer tijd voor buurtbezoek", "Samen met de bibliotheek"]
+    assert [(r[9], r[11]) for r in rows[1:] if r[9]] == [("Meer tijd voor buurtbezoek", "deelnemer 1"),
+                                                         ("Samen met de bibliotheek", "deelnemer 2")]
 
 
 def test_form_csv_parses_back(page, site_url, kwartiermaken, tmp_path):

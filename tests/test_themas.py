@@ -119,8 +119,9 @@ def test_a_reason_for_a_page_outside_the_theme_stops_the_build(project, tmp_path
     text = _replace(path, "      bakens/3-direct-erop-af.md: Mensen die zelf",
                     "      bakens/7-resultaatgericht.md: Mensen die zelf")
     out = failed_build(project, tmp_path)
-    assert (f"{SHOWN}, regel {_line(text, 'bakens/7-resultaatgericht.md: Mensen')}, veld 'waarom': (thema "
-            "'eenzaamheid-en-isolement') de pagina 'bakens/7-resultaatgericht.md' hoort niet bij dit thema") in out
+    assert (f"{SHOWN}, regel {_line(text, 'bakens/7-resultaatgericht.md: Mensen')}, veld "
+            "'bakens/7-resultaatgericht.md': (thema 'eenzaamheid-en-isolement', waarom) deze pagina hoort niet "
+            "bij dit thema") in out
 
 
 def test_an_unknown_begrip_stops_the_build(project, tmp_path):

@@ -262,12 +262,14 @@ def test_duplicate_title_and_source_order(tmp_path, refs, project_root):
     write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: Tweede"), "b.yml")
     loaded = ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)
     assert [w.id for w in loaded] == ["b", "a"]  # chapter 5 before 10
-    write(tmp_path, GOOD.replace("titel: Buurtpension", "titel: buurtpension"), "c.yml")
+    # the same title in other capitals and spacing, on another line: named with file and line
+    write(tmp_path, "# Een tweede versie\n\n" + GOOD.replace("titel: Buurtpension", "titel: buurtpension "),
+          "c.yml")
     with pytest.raises(ContentError) as exc:
         ww.load_werkwijzen(tmp_path / "docs/_data/werkwijzen", tmp_path, *refs)
     assert [str(p) for p in exc.value.problems] == [
-        "docs/_data/werkwijzen/c.yml, veld 'titel': de titel 'buurtpension' wordt ook gebruikt door "
-        "docs/_data/werkwijzen/a.yml."]
+        "docs/_data/werkwijzen/c.yml, regel 3, veld 'titel': de titel 'buurtpension' wordt ook gebruikt door "
+        "docs/_data/werkwijzen/a.yml (regel 1). Geef elke werkwijze een eigen titel."]
 
 
 # -- rendering ------------------------------------------------------------------------

@@ -12,7 +12,8 @@ the hook hands this module the pages in navigation order and it assembles them:
 - forms (checklists, werkbladen), their "how it works" box and the casus filter
   are left out: a form is printed on its own, so a line with its address takes its
   place; the introduction and sources around a form (screen-only on the form page)
-  do print here;
+  do print here; so are a team overview (it works in the browser only) and a print
+  page inside another (afdrukken.md as a step of a leerroute, afdrukversies.py);
 - the section "Bijdragen" (instructions for editors) is left out.
 
 Pure Python on strings: the hook passes plain (title, url, html, chapter) tuples.
@@ -75,9 +76,10 @@ _START_TAG = re.compile(
 class _Rewriter:
     """Re-emits one page's HTML with prefixed ids and links made to work in the print."""
 
-    def __init__(self, page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str):
+    def __init__(self, page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str,
+                 prefix: str | None = None):
         self.page, self.in_print, self.site_url, self.print_url = page, in_print, site_url, print_url
-        self.prefix = slug_of(page.url) + "--"
+        self.prefix = prefix or slug_of(page.url) + "--"
 
     # -- links and ids --------------------------------------------------------
     def _href(self, value: str) -> str:
@@ -159,6 +161,12 @@ class _Rewriter:
             return (f'<p class="hb-boek-weggelaten">Het formulier staat niet in deze afdruk. '
                     f'Druk het los af op A4, leeg of ingevuld: <a class="hb-url" href="{escape(url)}">'
                     f"{escape(url)}</a></p>")
+        if tag == "div" and ("hb-team" in classes or "hb-boek" in classes):
+            # the team overview works in the browser only; a print page (this one, another) not twice
+            url = self.site_url + self.page.url
+            what = "Het teamoverzicht werkt alleen online" if "hb-team" in classes else "Deze afdruk staat online"
+            return (f'<p class="hb-boek-weggelaten">{what}: <a class="hb-url" href="{escape(url)}">'
+                    f"{escape(url)}</a></p>")
         if tag == "form" and "hb-filter" in classes:
             return ""
         if tag == "details" and "hb-scherm" in classes:   # "Zo werkt dit formulier"
@@ -204,8 +212,11 @@ class _Rewriter:
         return self._tag(m.group(1).lower(), self._attrs(self._parse_attrs(m.group(2))), close=bool(m.group(3)))
 
 
-def rewrite_page(page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str) -> str:
-    return _Rewriter(page, in_print, site_url, print_url).rewrite(page.html)
+def rewrite_page(page: PrintPage, in_print: dict[str, str], site_url: str, print_url: str,
+                 prefix: str | None = None) -> str:
+    """``prefix``: put before every id (default: the page's slug and '--'); a page printed twice
+    (a leerroute, afdrukversies.py) needs one per place."""
+    return _Rewriter(page, in_print, site_url, print_url, prefix).rewrite(page.html)
 
 
 def _title(title: str) -> str:
@@ -235,10 +246,11 @@ def assemble(pages: list[PrintPage], site_url: str, print_url: str) -> str:
             toc += [f'<li><a href="#{slug_of(p.url)}">{_title(p.title)}</a></li>' for p in members]
             toc.append("</ol>")
         toc.append("</li>")
-        body.append(f'<section class="hb-boek-hoofdstuk" id="{cid}" aria-label="{_title(chapter)}">')
+        body.append(f'<section class="hb-boek-hoofdstuk" id="{cid}" aria-label="{_title(chapter)}" '
+                    f'data-titel="{_title(chapter)}">')
         for p in members:
             body.append(f'<article class="hb-boek-pagina" id="{slug_of(p.url)}" '
-                        f'data-url="{escape(p.url)}">')
+                        f'data-url="{escape(p.url)}" data-titel="{_title(p.title)}">')
             body.append(rewrite_page(p, in_print, base, print_url))
             body.append(f'<p class="hb-boek-bron">Online: <a class="hb-url" href="{escape(base + p.url)}">'
                         f"{escape(base + p.url)}</a></p>")

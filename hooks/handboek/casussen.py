@@ -78,10 +78,12 @@ class Part:
 class Indeling:
     parts: tuple[Part, ...]
     actors: dict
-    themes: dict
+    themes: dict | None
 
 
-def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
+def load_indeling(path: Path, root: Path, source_keys: list[str], themes: dict[str, str] | None) -> Indeling:
+    """Delen and actoren from casussen/indeling.yml; ``themes`` (id -> name) from docs/_data/themas.yml
+    (None when that file has mistakes: casus themes are then not checked)."""
     shown = display_path(path, root)
     top, report = load_fields(path, shown, schema("indeling"),
                               "verwacht de velden 'delen' en 'actoren'.")
@@ -108,7 +110,7 @@ def load_indeling(path: Path, root: Path, source_keys: list[str]) -> Indeling:
                 labels[key] = data_text(label.strip(), Origin(shown, line, name, PLAIN))
         vocab[name] = labels
     report.raise_if_any()
-    return Indeling(tuple(parts), vocab["actoren"], {})   # themes: docs/_data/themas.yml (site.py)
+    return Indeling(tuple(parts), vocab["actoren"], dict(themes) if themes is not None else None)
 
 
 # -- casussen ------------------------------------------------------------------
@@ -143,6 +145,7 @@ class Casus:
     body: str
     body_line: int
     path: str
+    title_line: int = 0   # line of 'titel' in the file
 
     @property
     def src_uri(self) -> str:
@@ -230,14 +233,15 @@ def load_casus(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
                  part=checked(part), actors=actors, themes=themes,
                  keywords=keywords, bakens=bakens, kijkramen=tuple(kijkramen), stappen=stappen,
                  questions_from=checked(questions_from), questions=tuple(questions),
-                 body=body, body_line=body_line, path=shown)
+                 body=body, body_line=body_line, path=shown, title_line=f.line("titel"))
 
 
-def _vocab(f: Fields, key: str, known: dict, where: str) -> tuple[str, ...]:
+def _vocab(f: Fields, key: str, known: dict | None, where: str) -> tuple[str, ...]:
+    """Values of a list field that must come from ``known`` (None: not checked, see load_indeling)."""
     seq = f.seq(key)
     out = []
     for i, value in enumerate(f.texts(key)):
-        if value not in known:
+        if known is not None and value not in known:
             f.report.add(checked(seq).line_of(i), key, f"'{value}' staat niet in de lijst ({where}). "
                                               f"Kies uit: {', '.join(known)}.")
         else:
@@ -261,10 +265,13 @@ def load_casussen(folder: Path, root: Path, source_keys: list[str], kaders: Kade
         if c.number in by_number:
             report.add(None, None, f"het casusnummer '{c.number}' wordt ook gebruikt door "
                                    f"{by_number[c.number].path}; geef elke casus een eigen nummer.")
-        if c.title.lower() in by_title:
-            report.add(None, "titel", f"de titel '{c.title}' wordt ook gebruikt door {by_title[c.title.lower()].path}.")
+        title = " ".join(c.title.lower().split())
+        if title in by_title:
+            other = by_title[title]
+            report.add(c.title_line, "titel", f"de titel '{c.title}' wordt ook gebruikt door {other.path} "
+                                              f"(regel {other.title_line}).")
         by_number.setdefault(c.number, c)
-        by_title.setdefault(c.title.lower(), c)
+        by_title.setdefault(title, c)
         problems.extend(report.problems)
     if problems:
         raise ContentError(problems)

@@ -139,7 +139,7 @@ class Checklist:
         return names
 
 
-def load_checklist(path: Path, root: Path, source_keys: list[str], theme_ids: Iterable[str] = ()) -> Checklist:
+def load_checklist(path: Path, root: Path, source_keys: list[str], theme_ids: Iterable[str] | None = None) -> Checklist:
     """Load and validate one checklist YAML; raise ContentError with every problem."""
     shown = display_path(path, root)
     f, report = load_fields(path, shown, TOP_KEYS,
@@ -263,7 +263,7 @@ def _field(report: Report, node: Map, ctx: str) -> Field:
 
 
 def load_checklists(folder: Path, root: Path, source_keys: list[str],
-                    theme_ids: Iterable[str] = ()) -> list[Checklist]:
+                    theme_ids: Iterable[str] | None = None) -> list[Checklist]:
     """Every checklist under ``folder``; all problems of all files in one error."""
     problems = []
     result: list[Checklist] = []

@@ -122,18 +122,27 @@ class PageReference:
         return f"{self.changed.year}, {self.changed.day} {MONTHS[self.changed.month - 1]}"
 
     @property
+    def title_text(self) -> str:
+        """The title as it stands in the reference (without a closing full stop of its own)."""
+        return self.title.rstrip(".")
+
+    @property
+    def title_end(self) -> str:
+        """APA 7 closes the title with a full stop, unless it ends in a question or exclamation mark."""
+        return "" if self.title_text.endswith(("?", "!")) else "."
+
+    @property
     def text(self) -> str:
         """The reference as plain text (what the copy button puts on the clipboard).
 
         APA 7 for a page of a website: Author. (Date). Title. Site name. URL. When the
         author is the site itself, APA leaves the site name out, so it is not repeated.
         """
-        title = self.title.rstrip(".")
         if self.whole_work:
             # The handbook as a whole has no author apart from its title: APA then puts the
             # title in the author's place.
-            return f"{title}. ({self.apa_date}). {self.url}"
-        return f"{self.author}. ({self.apa_date}). {title}. {self.url}"
+            return f"{self.title_text}. ({self.apa_date}). {self.url}"
+        return f"{self.author}. ({self.apa_date}). {self.title_text}{self.title_end} {self.url}"
 
 
 def page_reference(title: str, changed: date, site_url: str, page_url: str,

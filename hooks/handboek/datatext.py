@@ -126,7 +126,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("bronnen", "docs/_data/bronnen.yml", False, {
         "": {"bronnen": LIST},
         "bronnen[]": {"sleutel": ID, "auteurs": PLAIN, "organisatie": PLAIN, "redactie": BOOL,
-                      "jaar": NUMBER, "jaar_afgeleid": BOOL, "titel": PLAIN, "ondertitel": PLAIN,
+                      "jaar": NUMBER, "jaar_bron": PLAIN, "titel": PLAIN, "ondertitel": PLAIN,
                       "beschrijving": PLAIN, "reeks": PLAIN, "uitgevers": PLAIN, "isbn": PLAIN,
                       "toelichting": PLAIN},
     }),
@@ -141,9 +141,13 @@ KINDS: tuple[Kind, ...] = (
         "delen[]": {"id": ID, "titel": PLAIN, "beschrijving": PLAIN, "bron": ID},
         "actoren": {"*": PLAIN},
     }),
+    # The themes of a hand-written page, in its front matter (the other keys are MkDocs' own).
+    Kind("pagina", "docs/*.md;docs/*/*.md;kijkramen/*.md", True, {
+        "": {"themas": ID},
+    }),
     Kind("themas", "docs/_data/themas.yml", False, {
         "": {"themas": LIST},
-        "themas[]": {"id": ID, "naam": PLAIN, "kort": PLAIN, "inleiding": BLOCK, "begrippen": PLAIN,
+        "themas[]": {"id": ID, "naam": PLAIN, "kort": PLAIN, "inleiding": BLOCK, "begrippen": ID,
                      "waarom": MAP},
         "themas[].waarom": {"*": INLINE},
     }),

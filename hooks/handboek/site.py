@@ -23,28 +23,22 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import adressen, datatext, forms, themas
+from . import adressen, afdrukversies, datatext, forms, themas
 from . import leerroutes as routes
 from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE, Begrippenlijst, check_zie, load_begrippen, render_glossary
-from .bibliography import (
-    BIBLIOGRAPHY_PAGE,
-    Bibliography,
-    Cited,
-    load_bibliography,
-    parse_citation,
-    render_citation,
-    replace_citations,
-)
+from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, load_bibliography
 from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
 from .checklists import Checklist, load_checklists
+from .citations import Cited, parse_citation, render_citation, replace_citations
 from .errors import ContentError, Problem, Report, checked
 from .monitor.model import Monitor
 from .paths import Paths
 from .redirects import Redirect, load_redirects
 from .render import render
+from .unread import unread_files
 from .urls import page_href, page_link, relative_url, url_of
-from .yamlio import read_text
+from .yamlio import read_text, reading
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(casussen-hierbij|casus-index|literatuurlijst|monitor|werkwijzen-index"
                     r"|begrippenlijst|leerroutes|themas|themas-kort|handboek:formulier)\s*-->[ \t]*$", re.M)
@@ -101,6 +95,11 @@ class Handbook:
         return self.paths.templates
 
     @cached_property
+    def theme_names(self) -> dict[str, str]:
+        """Theme id -> name, in the order of themas.yml."""
+        return {t.id: t.name for t in self.themes}
+
+    @cached_property
     def kader_pages(self) -> frozenset[str]:
         """Pages of a baken, stap or kijkraam: they list the casussen tagged with them."""
         return frozenset(k.page for _, k in self.kaders.all())
@@ -144,8 +143,10 @@ def missing_data(paths: Paths) -> list[Problem]:
         if p.is_dir():
             problems.append(Problem(rel, None, None, "hier staat een map, maar dit moet een bestand zijn."))
         elif not p.is_file():
-            problems.append(Problem(rel, None, None, "dit bestand ontbreekt. Zet het terug "
-                                                      "(bijvoorbeeld met 'git checkout -- " + rel + "')."))
+            other = [q.name for q in sorted(p.parent.glob(p.stem + ".*")) if q.suffix.lower() in (".yml", ".yaml")]
+            problems.append(Problem(rel, None, None, "dit bestand ontbreekt. " + (
+                f"Er staat wel {', '.join(other)}: hernoem het naar {p.name}." if other else
+                "Zet het terug (bijvoorbeeld met 'git checkout -- " + rel + "').")))
         elif not p.read_bytes().strip():
             problems.append(Problem(rel, None, None, "dit bestand is leeg."))
     for p, pattern in required_folders(paths).items():
@@ -167,11 +168,15 @@ def load_handbook(root: Path, paths: Paths | None = None) -> Handbook:
     problems = missing_data(paths)
     if problems:
         raise ContentError(problems)
-    with datatext.collecting() as texts:
-        hb = _load(paths, problems)
-    hb.texts = texts
-    with datatext.collecting():  # generating pages reads no data
-        hb.pages = _generate(hb)
+    with reading() as read:  # every file the loaders read: any other data file is named (unread)
+        with datatext.collecting() as texts:
+            hb = _load(paths, problems)
+        hb.texts = texts
+        with datatext.collecting():  # generating pages reads no data
+            hb.pages = _generate(hb)
+    problems = unread_files(paths, read)
+    if problems:
+        raise ContentError(problems)
     return hb
 
 
@@ -189,12 +194,11 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if bib is None:  # everything else cites sources: stop here
         raise ContentError(problems)
     keys = bib.keys
-    themes = attempt(themas.load_themas, *paths.data_file("themas.yml")) or []
-    theme_names = {t.id: t.name for t in themes}
+    themes = attempt(themas.load_themas, *paths.data_file("themas.yml"))
+    # None when themas.yml has mistakes: they are reported there, not again at every tag
+    theme_names = {t.id: t.name for t in themes} if themes is not None else None
     kaders = attempt(load_kaders, paths.data / "kaders.yml", root)
-    indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys)
-    if indeling is not None:
-        indeling = replace(indeling, themes=theme_names)
+    indeling = attempt(load_indeling, root / "casussen" / "indeling.yml", root, keys, theme_names)
     checklists = attempt(load_checklists, root / "kijkramen", root, keys, theme_names) or []
     casussen: list[Casus] = []
     if kaders and indeling:
@@ -215,13 +219,13 @@ def _load(paths: Paths, problems: list) -> Handbook:
     if problems:
         raise ContentError(problems)
     tagged = page_tags + themas.tags_of(casussen, werkwijzen or [], checklists)
-    problems.extend(themas.check(themes, tagged, [b.term for b in checked(glossary).begrippen],
+    problems.extend(themas.check(checked(themes), tagged, [s for b in checked(glossary).begrippen for s in b.spellings],
                                  paths.data_file("themas.yml")[1]))
     if problems:
         raise ContentError(problems)
     return Handbook(paths, bib, checked(kaders), checked(indeling), checklists, casussen, monitor, redirects,
                     werkwijzen or [], glossary=checked(glossary), leerroutes=leerroutes, addresses=addresses,
-                    themes=themes, tagged=tagged)
+                    themes=checked(themes), tagged=tagged)
 
 
 def _kijkraam_pages(root: Path) -> dict[str, Path]:
@@ -267,7 +271,7 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         return read_text(path, hb.paths.docs_shown(src)) if path.is_file() else None
 
     themes_file = hb.paths.data_file("themas.yml")[1]
-    by_term = {b.term: b for b in hb.glossary.begrippen}
+    by_term = {spelling: b for b in hb.glossary.begrippen for spelling in b.spellings}
     for t in hb.themes:
         page = GeneratedPage(t.src_uri, "", themes_file, copied=None)
         with datatext.deferring(page.data):
@@ -282,6 +286,7 @@ def _generate(hb: Handbook) -> dict[str, GeneratedPage]:
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
         pages[r.src_uri] = page
+    pages.update(afdrukversies.pages(hb, source_of))  # print versions of leerroutes and casus delen
     return pages
 
 
@@ -298,8 +303,7 @@ def _checklist_page(hb: Handbook, c: Checklist) -> str:
 
 def checklist_form(hb: Handbook, c: Checklist) -> str:
     sources = [{"short": hb.bibliography.source(s.key).short, "place": s.place} for s in c.sources]
-    return render(hb.templates, "checklist.html", checklist=c, sources=sources,
-                  print_title=forms.css_string(c.title))
+    return render(hb.templates, "checklist.html", checklist=c, sources=sources)
 
 
 def _casus_page(hb: Handbook, c: Casus) -> str:
@@ -313,7 +317,7 @@ def _casus_page(hb: Handbook, c: Casus) -> str:
         index_link=page_link(c.src_uri, CASUS_INDEX_PAGE),
         bespreking_link=page_link(c.src_uri, "werkbladen/casusbespreking.md"),
         actors=[hb.indeling.actors[a] for a in c.actors],
-        themes=[(hb.indeling.themes[t], page_link(c.src_uri, f"{themas.FOLDER}/{t}.md")) for t in c.themes],
+        themes=[(hb.theme_names[t], page_link(c.src_uri, f"{themas.FOLDER}/{t}.md")) for t in c.themes],
         bakens=links(hb.kaders.bakens, c.keys("baken")),
         kijkramen=links(hb.kaders.kijkramen, c.keys("kijkraam")),
         stappen=links(hb.kaders.stappen, c.keys("stap")),
@@ -462,7 +466,7 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
         {"id": "actor", "label": "Actor",
          "options": [(a, label) for a, label in hb.indeling.actors.items() if a in used("actors")]},
         {"id": "thema", "label": "Thema",
-         "options": [(t, label) for t, label in hb.indeling.themes.items() if t in used("themes")]},
+         "options": [(t, label) for t, label in hb.theme_names.items() if t in used("themes")]},
     ]
     labels = {f["id"]: {str(v): label for v, label in f["options"]} for f in filters}
     groups = []
@@ -470,10 +474,11 @@ def _index_context(hb: Handbook, page_src: str) -> dict:
         items = [{"casus": c, "url": page_href(page_src, c.src_uri, hb.directory_urls),
                   "labels": forms.casus_labels(labels, c),
                   "kijkramen": [kj[k] for k in c.kijkramen],
-                  "themes": [hb.indeling.themes[t] for t in c.themes]}
+                  "themes": [hb.theme_names[t] for t in c.themes]}
                  for c in hb.casussen if c.part == part.id]
         if items:
-            groups.append({"part": part, "entries": items})
+            groups.append({"part": part, "entries": items,
+                           "print": page_href(page_src, afdrukversies.part_src(part.id), hb.directory_urls)})
     return {"filters": filters, "groups": groups}
 
 

@@ -90,26 +90,27 @@ def load_themas(path: Path, shown: str = SHOWN) -> list[Thema]:
 
 
 def _reason(report: Report, context: str, shown: str, page, value, line: int) -> str | None:
-    """One line of 'waarom' (page -> INLINE Markdown), checked like every data text."""
+    """One line of 'waarom' (page -> INLINE Markdown), checked like every data text. The field
+    of a problem is the page it is about, as with every free mapping (``actoren`` of indeling)."""
+    where = f"({context}, waarom) "
     if not isinstance(page, str) or not page.endswith(".md") or page.startswith(("/", "docs/")) or ".." in page:
-        report.add(line, "waarom", f"({context}) '{page}' is geen pagina: schrijf het pad binnen docs/, zoals "
-                                   "'bakens/4-formeel-en-informeel.md'.")
+        report.add(line, str(page), where + f"'{page}' is geen pagina: schrijf het pad binnen docs/, zoals "
+                                            "'bakens/4-formeel-en-informeel.md'.")
         return None
     if not isinstance(value, str) or not value.strip():
-        report.add(line, "waarom", f"({context}) zet achter '{page}' één regel tekst: waarom hoort die pagina "
-                                   "bij dit thema?")
+        report.add(line, page, where + "zet achter de pagina één regel tekst: waarom hoort die bij dit thema?")
         return None
     for url in unsafe_links(value):
-        report.add(line, "waarom", f"({context}) de link '{url}' is niet toegestaan: een link in de tekst begint "
-                                   "met http:, https: of mailto:, of wijst naar een .md-bestand.")
-    return data_text(value.strip(), Origin(shown, line, "waarom", INLINE))
+        report.add(line, page, where + f"de link '{url}' is niet toegestaan: een link in de tekst begint "
+                                       "met http:, https: of mailto:, of wijst naar een .md-bestand.")
+    return data_text(value.strip(), Origin(shown, line, page, INLINE))
 
 
-def load_page_tags(docs: Path, extra: dict[str, Path], known: Iterable[str],
+def load_page_tags(docs: Path, extra: dict[str, Path], known: Iterable[str] | None,
                    shown_of: Callable[[Path], str]) -> list[Tagged]:
     """``themas:`` in the front matter of every hand-written page (docs/**/*.md and the pages
-    in ``extra``: docs path -> file). Unknown ids are reported with file, line and field."""
-    known = list(known)
+    in ``extra``: docs path -> file). Unknown ids are reported with file, line and field
+    (``known`` None: themas.yml itself has mistakes, reported there; ids are not checked)."""
     files = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*.md"))
              if not p.relative_to(docs).as_posix().startswith("_")}
     files.update(extra)
@@ -127,7 +128,7 @@ def load_page_tags(docs: Path, extra: dict[str, Path], known: Iterable[str],
         only = Map(themas=meta["themas"])   # the other front matter keys are MkDocs' and Material's
         only.line, only.key_lines = meta.line, {"themas": meta.line_of("themas")}
         report = Report(shown)
-        ids = _known_ids(Fields(report, only, "", ("themas",)), known)
+        ids = _known_ids(Fields(report, only, "", schema("pagina")), known)
         problems += report.problems
         description = meta.get("description") if isinstance(meta.get("description"), str) else None
         if ids:
@@ -137,12 +138,14 @@ def load_page_tags(docs: Path, extra: dict[str, Path], known: Iterable[str],
     return out
 
 
-def _known_ids(f: Fields, known: list[str]) -> tuple[str, ...]:
-    """The ``themas`` field of a mapping: a list of known theme ids (each mistake reported)."""
+def _known_ids(f: Fields, known: Iterable[str] | None) -> tuple[str, ...]:
+    """The ``themas`` field of a mapping: a list of known theme ids (each mistake reported;
+    ``known`` None: not checked, because themas.yml could not be read)."""
     seq = f.seq("themas")
     out = []
+    known = list(known) if known is not None else None
     for i, value in enumerate(f.texts("themas")):
-        if value not in known:
+        if known is not None and value not in known:
             line = seq.line_of(i) if seq is not None else None
             f.report.add(line, "themas", f"het thema '{value}' bestaat niet (zie {SHOWN}). "
                                          f"Kies uit: {', '.join(known)}.")
@@ -151,11 +154,11 @@ def _known_ids(f: Fields, known: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def theme_ids(f: Fields, known: Iterable[str]) -> tuple[str, ...]:
+def theme_ids(f: Fields, known: Iterable[str] | None) -> tuple[str, ...]:
     """For loaders of data with an optional ``themas:`` list (werkwijzen, checklists)."""
     if not f.has("themas"):
         return ()
-    return _known_ids(f, list(known))
+    return _known_ids(f, known)
 
 
 def tags_of(casussen: Iterable, werkwijzen: Iterable, checklists: Iterable) -> list[Tagged]:
@@ -218,13 +221,14 @@ def check(themes: list[Thema], tagged: list[Tagged], glossary_terms: Iterable[st
         for term in theme.terms:
             if term not in terms:
                 problems.append(Problem(shown, theme.line, "begrippen", f"(thema '{theme.id}') het begrip "
-                                        f"'{term}' staat niet in docs/_data/begrippen.yml. Schrijf het zoals daar."))
+                                        f"'{term}' staat niet in docs/_data/begrippen.yml. Schrijf het zoals daar "
+                                        "(de term of een schrijfwijze onder 'ook')."))
         own = {t.src for t in tagged if theme.id in t.themes}
         for page, line in theme.reason_lines.items():
             if page not in own:
-                problems.append(Problem(shown, line, "waarom", f"(thema '{theme.id}') de pagina '{page}' hoort "
-                                        f"niet bij dit thema: zet 'themas: [{theme.id}]' in die pagina of haal "
-                                        "deze regel weg."))
+                problems.append(Problem(shown, line, page, f"(thema '{theme.id}', waarom) deze pagina hoort "
+                                        f"niet bij dit thema: zet 'themas: [{theme.id}]' in die pagina of "
+                                        "haal deze regel weg."))
     return problems
 
 

@@ -62,6 +62,7 @@ class Werkwijze:
     casussen: tuple[str, ...]
     path: str
     themes: tuple[str, ...] = ()
+    title_line: int = 0   # line of 'titel' in the file
 
     @property
     def src_uri(self) -> str:
@@ -82,7 +83,7 @@ class Werkwijze:
 # -- loading and validation ----------------------------------------------------
 
 def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kaders,
-                   casus_ids: list[str], theme_ids: Iterable[str] = ()) -> Werkwijze:
+                   casus_ids: list[str], theme_ids: Iterable[str] | None = None) -> Werkwijze:
     shown = display_path(path, root)
     f, report = load_fields(path, shown, KEYS,
                             "een werkwijze bestaat uit velden, zoals 'titel: ...', 'doel: ...' en 'aanpak:'.")
@@ -138,7 +139,7 @@ def load_werkwijze(path: Path, root: Path, source_keys: list[str], kaders: Kader
         goal=checked(markdown["doel"]), audience=checked(markdown["doelgroep"]), steps=tuple(steps),
         result=checked(markdown["opbrengst"]), conditions=lists["voorwaarden"], pitfalls=lists["valkuilen"],
         source_key=checked(source_key), source_place=checked(src_place), bakens=bakens, stappen=stappen,
-        kijkramen=kijkramen, casussen=casussen, path=shown, themes=themes)
+        kijkramen=kijkramen, casussen=casussen, path=shown, themes=themes, title_line=f.line("titel"))
 
 
 def _markdown(f: Fields, key: str) -> str | None:
@@ -176,7 +177,7 @@ def _known(f: Fields, key: str, known: list[str], what: str, hint: str = "") -> 
 
 
 def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Kaders,
-                    theme_ids: Iterable[str] = ()) -> list[Werkwijze]:
+                    theme_ids: Iterable[str] | None = None) -> list[Werkwijze]:
     """Every werkwijze in ``folder`` (docs/_data/werkwijzen), in source order; one ContentError
     lists all problems. ``root``: the project, with the casussen they refer to."""
     root = Path(root)
@@ -190,10 +191,11 @@ def load_werkwijzen(folder: Path, root: Path, source_keys: list[str], kaders: Ka
             problems.extend(exc.problems)
     by_title: dict[str, Werkwijze] = {}
     for w in result:
-        other = by_title.setdefault(w.title.lower(), w)
+        other = by_title.setdefault(" ".join(w.title.lower().split()), w)
         if other is not w:
             report = Report(w.path)
-            report.add(None, "titel", f"de titel '{w.title}' wordt ook gebruikt door {other.path}.")
+            report.add(w.title_line, "titel", f"de titel '{w.title}' wordt ook gebruikt door {other.path} "
+                                              f"(regel {other.title_line}). Geef elke werkwijze een eigen titel.")
             problems.extend(report.problems)
     if problems:
         raise ContentError(problems)

@@ -7,7 +7,9 @@ PyYAML would silently overwrite, are reported as errors.
 """
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,7 +88,9 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a file as UTF-8, or raise a ContentError naming the first bad line."""
+    """Read a file as UTF-8, or raise a ContentError naming the first bad line. A byte order
+    mark is dropped and every line ending becomes LF, so a file saved by any editor reads
+    the same (and its line numbers count the same)."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -100,13 +104,33 @@ def read_text(path: Path, shown: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        before = raw[: exc.start]
+        line = before.count(b"\n") + before.replace(b"\r\n", b"\n").count(b"\r") + 1
         raise ContentError([Problem(shown, line, None,
             "dit bestand is geen geldige UTF-8-tekst. Sla het op als UTF-8 "
             "(in de meeste editors: 'Opslaan als' → codering UTF-8).")]) from None
-    if text.startswith("\ufeff"):
+    if text.startswith("\ufeff"):   # a byte order mark, as Windows Notepad writes it
         text = text[1:]
+    if "\r" in text:   # Windows (CRLF) and old Mac (CR) line endings read as the rest: LF
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for seen in _reading:
+        seen.add(Path(path).resolve())
     return text
+
+
+_reading: list[set[Path]] = []
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[set[Path]]:
+    """Collect the path of every file read (read_text) while the block runs: what the
+    loaders read, so a data file they leave alone can be named (handboek.unread)."""
+    seen: set[Path] = set()
+    _reading.append(seen)
+    try:
+        yield seen
+    finally:
+        _reading.remove(seen)
 
 
 def parse_yaml(text: str, shown: str, line_offset: int = 0):

@@ -30,7 +30,7 @@
    * schulden + schuld, kijkramen + kijkram + kijkraam, informele + informel + informeel. */
   function forms(word) {
     var w = word.toLowerCase();
-    var out = [word];   // the word as typed stays: pages that hold it exactly rank above other forms
+    var out = [word];   // the word as typed (cleanQuery drops it when a shorter form starts it)
     var stem = null;
     var ending = true;  // an ending that opens the syllable before it (not a plural -s)
     if (w.length >= 8 && /ers$/.test(w)) stem = w.slice(0, -3);
@@ -63,7 +63,14 @@
       t.split(/-+/).forEach(function (part) {
         var word = part.replace(/^[(\[]+|[?!.,;:)\]]+$/g, "");
         if (word.length < 2 || STOP[word.toLowerCase()]) return;
-        forms(word).forEach(keep);
+        /* Material looks every term up as a prefix, and lunr adds up the scores of all terms:
+         * "sociale social" would count a page with "sociale" twice, and outweigh the other
+         * words of the query ("sociale reflexiviteit" found the pages about sociale wijkteams
+         * first). So a form that starts with another form of the same word is left out. */
+        var all = forms(word);
+        all.filter(function (f) {
+          return !all.some(function (g) { return g !== f && f.toLowerCase().indexOf(g.toLowerCase()) === 0; });
+        }).forEach(keep);
       });
     });
     // A query of function words only ("wat is dat") keeps its words: better some results than none.
