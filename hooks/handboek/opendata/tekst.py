@@ -5,7 +5,7 @@ Three kinds of text leave the handbook as JSON (see hooks/handboek/datatext.py):
 * PLAIN text goes out as it is: the reader's program shows it as text, never as HTML.
 * INLINE and BLOCK data text, and the story of a casus, go out as Markdown source, changed
   in three ways only: a citation marker ``[[bron:…]]`` becomes the citation a reader sees
-  ("(Wilken & Dankers, [2012], hoofdstuk 4)"), a relative link becomes the absolute address
+  ("(Wilken & Dankers, 2012, hoofdstuk 4)"), a relative link becomes the absolute address
   of the page on the site, and in data text a tag or character reference becomes text
   (``<b>`` → ``&lt;b>``), just as the site shows it. Code spans and fenced code stay as they are.
 * Sources: every source a record names or cites, in APA form as the literatuur page shows it.
@@ -19,7 +19,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..bibliography import BIBLIOGRAPHY_PAGE, CITATION, FENCED_CODE, INLINE_CODE, parse_citation
+from ..bibliography import BIBLIOGRAPHY_PAGE
+from ..citations import CITATION, FENCED_CODE, INLINE_CODE, parse_citation
 from ..datatext import target_of
 from ..errors import Problem
 from ..urls import url_of
@@ -144,8 +145,8 @@ class Writer:
 
 
 def citation(kind: str, found) -> str:
-    """A citation as the site shows it, as Markdown: "(Wilken & Dankers, [2012], hoofdstuk 4)" or
-    "Wilken en Dankers ([2012], hoofdstuk 4)". Names and places are data: their Markdown is escaped;
+    """A citation as the site shows it, as Markdown: "(Wilken & Dankers, 2012, hoofdstuk 4)" or
+    "Wilken en Dankers (2012, hoofdstuk 4)". Names and places are data: their Markdown is escaped;
     the year in brackets is ours, and never followed by '(' (so never a link)."""
     def parts(c, narrative: bool) -> list[str]:
         year_and_place = [c.source.year_text] + ([_markdown_escaped(c.place)] if c.place else [])
