@@ -1,5 +1,8 @@
 # Handboek Sociaal Werk in de Wijk — the two commands of the README, and a few helpers.
 #   make serve   install everything and serve the site on http://127.0.0.1:8000
+#   make build   the site in site/ with MkDocs; MOTOR=properdocs or MOTOR=zensical builds the same
+#                site with another engine: generate (python -m handboek genereer), the engine,
+#                then finish and check (python -m handboek nabouw)
 #   make test    install everything (Chromium and Java included, on Debian/Ubuntu), lint, and run all tests
 #   make lint    ruff and mypy over hooks/, tests/ and bench/ (settings in pyproject.toml)
 #   make test-js the unit tests of the browser code (overrides/assets/handboek/kern.js), with Node
@@ -12,7 +15,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline pdf test test-js lint bench adressen install install-test install-pdf browser java node \
+.PHONY: serve build offline pdf test test-js lint bench adressen install install-test install-motoren install-pdf browser java node \
 	pdf-libs clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
@@ -21,8 +24,23 @@ SERVE_FLAGS ?= --dirty
 serve: install
 	$(BIN)/mkdocs serve $(SERVE_FLAGS)
 
+MOTOR ?= mkdocs
+MOTOREN := mkdocs properdocs zensical
+TREE := build/genereerd
+
 build: install
+ifeq ($(filter $(MOTOR),$(MOTOREN)),)
+	@echo "MOTOR=$(MOTOR) ken ik niet. Kies een van: $(MOTOREN)." >&2; exit 2
+endif
+ifeq ($(MOTOR),mkdocs)
 	$(BIN)/mkdocs build --strict
+else
+	$(MAKE) install-motoren
+	PYTHONPATH=hooks $(BIN)/python -m handboek genereer --uit $(TREE) --site $(TREE)/site
+	$(BIN)/$(MOTOR) build $(if $(filter zensical,$(MOTOR)),--strict,--strict --quiet) -f $(TREE)/mkdocs.yml
+	rm -rf site && mv $(TREE)/site site
+	PYTHONPATH=hooks $(BIN)/python -m handboek nabouw --site site --uit $(TREE)
+endif
 
 # Build the site and add every new page and anchor to the list of published addresses.
 adressen: install
@@ -68,12 +86,18 @@ $(VENV)/.runtime: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+install-motoren: $(VENV)/.motoren
+$(VENV)/.motoren: requirements.txt requirements-motoren.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements-motoren.txt
+	touch $@
+
 install-test: $(VENV)/.test
-$(VENV)/.test: requirements.txt requirements-test.txt requirements-pdf.txt
+$(VENV)/.test: requirements.txt requirements-test.txt requirements-pdf.txt requirements-motoren.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
-	touch $(VENV)/.runtime $(VENV)/.pdf $@
+	touch $(VENV)/.runtime $(VENV)/.pdf $(VENV)/.motoren $@
 
 install-pdf: $(VENV)/.pdf
 $(VENV)/.pdf: requirements.txt requirements-pdf.txt

@@ -16,9 +16,9 @@ on_page_content   hand the anchors that data text links to over to MkDocs' ancho
 on_env            check the begrippenlijst against the text of all pages (handboek.begrippen);
                   with every page rendered: check the anchors of leerroutes, of the published
                   addresses (docs/_data/adressen.txt) and of redirects
-on_page_context   date of last change and APA reference of the page ("Deze pagina citeren");
-                  the links "Meld een fout of stel iets voor" and "Bewerk deze pagina" (handboek.melden);
-                  a form's @page rules for its <head> (handboek.pagehead); the whole handbook on
+on_page_context   date of last change and APA reference of the page ("Deze pagina citeren"),
+                  the links "Meld een fout of stel iets voor" and "Bewerk deze pagina", a form's
+                  @page rules: page metadata (handboek.paginameta); the whole handbook on
                   the print page (afdrukken.md); the rendered pages in the print versions of
                   leerroutes and casus delen (handboek.afdrukversies)
 on_post_build     write redirect pages for old addresses (docs/_data/omleidingen.yml); with
@@ -56,18 +56,17 @@ from handboek import (  # noqa: E402
     citeren,
     datatext,
     errors,
-    forms,
+    genereer,
     incremental,
     melden,
     offline,
     opendata,
-    pagehead,
+    paginameta,
     paths,
     render,
     site,
     templatecache,
     urls,
-    werkwijzen,
     zoeken,
 )
 
@@ -86,17 +85,14 @@ _bytecode_cache = None  # compiled templates kept between builds (handboek.templ
 _repo: melden.Repository | None = None  # where "Meld een fout" and "Bewerk deze pagina" lead
 
 # The handboek modules this file uses by name: reloaded on each rebuild of `mkdocs serve`.
-MODULES = ("adressen", "afdrukken", "afdrukversies", "begrippen", "citeren", "datatext", "errors", "forms",
-           "incremental", "melden", "offline", "opendata", "pagehead", "paths", "render", "site", "templatecache",
-           "urls", "werkwijzen", "zoeken")
+MODULES = ("adressen", "afdrukken", "afdrukversies", "begrippen", "citeren", "datatext", "errors", "genereer",
+           "incremental", "melden", "offline", "opendata", "paginameta", "paths", "render", "site", "templatecache",
+           "urls", "zoeken")
 # `mkdocs serve --dirty`: the snapshot and page titles of the last finished build, the plan
 # of the current one, and the snapshot it will commit when it finishes.
 _serve: dict = {"dirty": False, "snapshot": None, "titles": None, "plan": None, "pending": None}
 TITLE = re.compile(r"^title:\s*(.*)$", re.M)
 
-CASUS_NAV_SECTION = "Casuïstiek"
-LEERROUTES_NAV_SECTION = "Leerroutes"
-THEMAS_NAV_SECTION = "Thema's"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -127,12 +123,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _page_texts.clear()
     # Tooltips: every abbreviation in begrippen.yml, for Python-Markdown's abbr extension.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(_handbook.glossary.tooltips)
-    _add_casussen_to_nav(config, site.nav_casussen(_handbook))
-    _guard(werkwijzen.add_to_nav, config.nav, _handbook.werkwijzen)
-    _add_to_nav_section(config, LEERROUTES_NAV_SECTION, site.nav_leerroutes(_handbook))
-    _add_to_nav_section(config, THEMAS_NAV_SECTION, site.nav_themas(_handbook))
+    if config.nav is not None:  # the same menu as the generate step makes (handboek.genereer.full_nav)
+        config.nav[:] = _guard(genereer.full_nav, config.nav, _handbook)
     offline.use_local_worker_shim(config)
-    forms.add_team_pages_to_nav(config.nav, _handbook.checklists)
     return config
 
 
@@ -268,39 +261,21 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Give the theme (overrides/main.html) the page's reference, unless the page says
-    ``citeren: false`` in its front matter."""
+    """The page's reference, links and print rules as page metadata (handboek.paginameta, the
+    same for every engine); the whole handbook on the print page and in the print versions."""
     hb = _require()
-    _report_and_edit(hb, context, page, config)
-    context["hb_paginastijl"] = pagehead.page_print_rules(hb.checklists, page.file.src_uri)
     if page.content and afdrukken.MARKER in page.content:
         page.content = page.content.replace(afdrukken.MARKER, afdrukken.assemble(
             _print_pages(nav, page), config.site_url or "/", page.url))
     if page.content and afdrukversies.is_print_version(page.file.src_uri):  # a leerroute or casus deel
         page.content = afdrukversies.fill(page.content, afdrukversies.targets(hb)[page.file.src_uri],
                                           _rendered(nav), config.site_url or "/", page.url)
-    if page.meta.get("citeren", True) is False or not config.site_url:
-        return context
-    generated = hb.pages.get(page.file.src_uri)
-    data_file = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
-    changed = citeren.last_changed(_dates(), hb.root, data_file)
-    home = page.is_homepage  # the home page cites the handbook itself, not a page called "Start"
-    context["hb_citeer"] = citeren.page_reference(config.site_name if home else (page.title or config.site_name),
-                                                  changed, config.site_url, page.url, whole_work=home)
-    context["hb_formulier"] = any(c.src_uri == page.file.src_uri for c in hb.checklists)
-    return context
-
-
-def _report_and_edit(hb: site.Handbook, context: dict, page: Page, config: MkDocsConfig) -> None:
-    """The links under the page; Material's edit button gets the same file (a generated page's data file)."""
     if _repo is None:  # pragma: no cover - on_config always sets it
-        return
-    generated = hb.pages.get(page.file.src_uri)
-    source = generated.shown if generated else hb.paths.docs_shown(page.file.src_uri)
-    links = melden.page_links(_repo, config.site_url, page.file.src_uri, page.title or config.site_name,
-                              source, generated is not None)
-    page.edit_url = links.edit
-    context["hb_melden"] = links
+        return context
+    page.meta.update(paginameta.meta_for(hb, page.file.src_uri, page.title or "", page.url, config.site_name,
+                                         config.site_url, page.is_homepage, _repo, _dates,
+                                         cite=page.meta.get("citeren", True) is not False))
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -427,24 +402,4 @@ def _print_pages(nav, print_page: Page) -> list:
     for item in nav.items:
         walk(item, (item.meta.get("title") if item.is_page else None) or item.title or "")
     return out
-def _add_to_nav_section(config: MkDocsConfig, section: str, entries: list) -> None:
-    for item in config.nav or []:
-        if isinstance(item, dict) and isinstance(item.get(section), list):
-            item[section].extend(entries)
-            return
-    if config.nav is not None and entries:
-        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{section}', waar de gemaakte pagina's "
-                          "in komen.")
-
-
-def _add_casussen_to_nav(config: MkDocsConfig, entries: list) -> None:
-    for item in config.nav or []:
-        if isinstance(item, dict) and CASUS_NAV_SECTION in item and isinstance(item[CASUS_NAV_SECTION], list):
-            item[CASUS_NAV_SECTION].extend(entries)
-            return
-    if config.nav is not None and entries:
-        raise PluginError(f"mkdocs.yml: de navigatie mist de sectie '{CASUS_NAV_SECTION}', "
-                          "waar de casussen in komen.")
-
-
 _code_changed()  # remember the code as it was loaded
