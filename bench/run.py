@@ -1,6 +1,8 @@
 """`make bench`: how fast and how heavy the handbook is, checked against bench/budgets.yml.
 
 Measures, on copies of the project in a temporary folder (the project itself is never touched):
+  engines    `make build MOTOR=properdocs|zensical` (generate, engine, nabouw; Zensical with a
+             warm cache) against the same floor (bench/motoren.py).
   build      full `mkdocs build --strict` (its own process, wall time) against the Markdown
              floor: every page's final Markdown (dumped by bench/dump_hook.py) converted by
              bare Python-Markdown with the same extensions in its own process (bench/floor.py).
@@ -37,9 +39,11 @@ from pathlib import Path
 
 import yaml
 
+import motoren  # bench/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
-SKIP = shutil.ignore_patterns(".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache",
+SKIP = shutil.ignore_patterns(".git", ".venv", "site", "build", "dist", "__pycache__", ".pytest_cache",
                               "test-results", "bench-out")
 PY = sys.executable
 
@@ -225,6 +229,8 @@ def main() -> int:
         project = copy_project(work / "x1")
         b = measure_build(project, work, runs)
         sizes = measure_sizes(work / "site")
+        print("Andere motoren meten (ProperDocs, Zensical) ...", flush=True)
+        engines = motoren.measure(project, runs, timed)
         lighthouse = None
         if not args.no_lighthouse:
             print("Lighthouse ...", flush=True)
@@ -241,6 +247,9 @@ def main() -> int:
     checks = [
         ("bouwtijd / Markdown-vloer", b["ratio"], budgets["build_vs_floor"], f"{b['ratio']:.2f}×",
          f"≤ {budgets['build_vs_floor']}×"),
+        ("zensical warm / Markdown-vloer", engines["zensical"]["total"] / b["floor"],
+         budgets["zensical_warm_vs_floor"], f"{engines['zensical']['total'] / b['floor']:.2f}×",
+         f"≤ {budgets['zensical_warm_vs_floor']}×"),
         ("kosten per pagina ×10 / ×1", x10["per_page"] / x1["per_page"], budgets["per_page_x10_vs_x1"],
          f"{x10['per_page'] / x1['per_page']:.2f}×", f"≤ {budgets['per_page_x10_vs_x1']}×"),
         ("HTML startpagina", home[1] / 1024, budgets["home_html_kb"], kb(home[1]),
@@ -255,6 +264,11 @@ def main() -> int:
     print(f"  Markdown-vloer          {b['floor']:.2f} s   (proces; omzetten alleen {b['convert']:.2f} s)")
     share = 100 * b['hook'] / b['hook_build']
     print(f"  eigen werk van de hook  {b['hook']:.2f} s   ({share:.0f} % van {b['hook_build']:.2f} s)")
+    print("Motoren (hele make build MOTOR=…, mediaan; genereer + motor + nabouw):")
+    print(f"  {'mkdocs':<11} {b['build']:6.2f} s   {b['build'] / b['floor']:.2f}× de vloer")
+    for name, e in engines.items():
+        print(f"  {name:<11} {e['total']:6.2f} s   {e['total'] / b['floor']:.2f}× de vloer   "
+              f"({e['genereer']:.2f} + {e['motor']:.2f} + {e['nabouw']:.2f} s)")
     print("Schaal:")
     print("  factor  pagina's   bouw      per pagina   startpagina")
     for s in scales:
