@@ -21,6 +21,7 @@ the glossary) run here, with the same Dutch messages as in the MkDocs hook.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +38,9 @@ from .. import (
     melden,
     opendata,
     paginameta,
+    render,
     site,
+    templatecache,
     urls,
     werkwijzen,
     zoeken,
@@ -68,6 +71,7 @@ def generate(root: Path, out: Path, site_dir: Path | None = None, environment=No
     p = Paths(root, root / config.get("docs_dir", "docs"), root / (custom or "overrides"))
     site_url = config.get("site_url") or ""
     directory_urls = config.get("use_directory_urls", True)
+    render.environment(str(p.templates)).bytecode_cache = templatecache.bytecode_cache(root)
     hb = site.load_handbook(root, p)
     hb.directory_urls = directory_urls
 
@@ -148,7 +152,8 @@ def page_file(hb: site.Handbook, src: str, path: Path | None, url_of_page: dict[
     meta.update(paginameta.meta_for(hb, src, title, "" if page_url == "./" else page_url, config.get("site_name", ""),
                                     config.get("site_url"),
                                     src == "index.md", repo, dates, cite=meta.get("citeren", True) is not False))
-    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    # JSON is YAML too, and ten times faster to write than yaml.safe_dump
+    return ("---\n" + json.dumps(meta, ensure_ascii=False, default=str) + "\n---\n\n"
             + markdown.rstrip("\n") + "\n" + abbreviations(markdown, tooltips))
 
 

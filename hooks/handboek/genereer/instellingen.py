@@ -75,5 +75,9 @@ def for_tree(config: dict, root: Path, docs: Path, site_dir: Path, nav: list, no
 
 
 def write(config: dict, path: Path) -> None:
-    path.write_text("# Gemaakt door `python -m handboek genereer`: niet met de hand bewerken.\n"
-                    + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    """Write the tree's mkdocs.yml, unless it already says exactly this (Zensical keeps its cache
+    only while the configuration file stays the same)."""
+    text = ("# Gemaakt door `python -m handboek genereer`: niet met de hand bewerken.\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
+    if not (path.is_file() and path.read_text(encoding="utf-8") == text):
+        path.write_text(text, encoding="utf-8")

@@ -11,7 +11,9 @@ comments that overrides/partials/content.html writes.
 """
 from __future__ import annotations
 
+import functools
 import html as htmllib
+import json
 import re
 from pathlib import Path
 
@@ -105,9 +107,14 @@ def _nav_pages(nav: list, docs: Path) -> list[tuple[str, str, bool, str | None]]
     return out
 
 
+@functools.cache
 def _front(path: Path) -> dict:
+    """The front matter genereer wrote (JSON, which is YAML too; YAML for a hand-made tree)."""
     m = FRONT_MATTER.match(path.read_text(encoding="utf-8")) if path.is_file() else None
-    return (yaml.safe_load(m.group(1) or "") or {}) if m else {}
+    if not m:
+        return {}
+    text = m.group(1) or ""
+    return (json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)) or {}
 
 
 def _title(path: Path) -> str:
