@@ -51,6 +51,7 @@ from pathlib import Path
 from .datatext import schema
 from .errors import Problem, Report
 from .fields import Fields, load_fields
+from .markdownscan import without_code
 from .render import render, safe_markdown
 
 GLOSSARY_PAGE = "begrippen.md"
@@ -383,12 +384,10 @@ def _line_of(source: str, word: str) -> int | None:
     return source.count("\n", 0, m.start()) + 1 if m else None
 
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.M | re.S)
 # (pattern, a string without which the pattern cannot match: a cheap test first)
 _DROP = [
     (re.compile(r"<!--.*?-->", re.S), "<!--"),
     (re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I), "<"),
-    (re.compile(r"``.+?``|`[^`\n]+`"), "`"),
     (re.compile(r"^[ \t]*\*\[[^\]\n]*\]:.*$", re.M), "*["),           # abbreviation definitions
     (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), "]:"),    # reference link definitions
     (re.compile(r"\{[:#.][^}\n]*\}|\{ *[#.][^}\n]*\}"), "{"),         # attribute lists, anchors
@@ -400,7 +399,7 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 def reader_text(markdown: str) -> str:
     """The words a reader sees on a page: no code, comments, tags, link targets or anchors."""
-    text = _FENCE.sub("", markdown) if ("```" in markdown or "~~~" in markdown) else markdown
+    text = without_code(markdown)  # the same code as the citations see (markdownscan)
     text = _LINK_TARGET.sub("]", text)
     for pattern, needed in _DROP:
         if needed in text:

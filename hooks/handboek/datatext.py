@@ -68,6 +68,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .markdownscan import CITATION
+
 PLAIN, INLINE, BLOCK, ID, NUMBER, BOOL, LIST, MAP, NOTE = (
     "tekst", "inline-markdown", "markdown", "id", "getal", "ja/nee", "lijst", "velden", "notitie")
 TEXT_KINDS = (PLAIN, INLINE, BLOCK)
@@ -505,7 +507,6 @@ def _escaped(source: str) -> str:
 
 # -- citation markers in data Markdown --------------------------------------------
 
-CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
 _CITE_TOKEN = re.compile(r"\u27e6hb-cite:(\d+)\u27e7")
 # (kind, body, text) -> Markdown of the citation, made by the bibliography (not from data),
 # with links relative to the text's home page; None leaves the marker as it is.
