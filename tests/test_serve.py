@@ -73,7 +73,7 @@ def test_serve_rebuilds_on_edits_in_content_templates_and_code(tmp_path):
             "De **doener** zoekt", "(sjabloon gewijzigd) De **doener** zoekt"), encoding="utf-8")
         _wait_for(url, "(sjabloon gewijzigd)", proc)
 
-        code = project / "hooks" / "handboek" / "site.py"
+        code = project / "hooks" / "handboek" / "pagefill.py"
         code.write_text(code.read_text(encoding="utf-8").replace(
             '"## Casussen hierbij {#casussen-hierbij}"', '"## Casussen hierbij (code gewijzigd) {#casussen-hierbij}"'),
             encoding="utf-8")

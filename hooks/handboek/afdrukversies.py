@@ -56,7 +56,7 @@ def pages(hb, source_of: Callable[[str], str | None]) -> dict:
 
     ``source_of(src)`` gives a page's Markdown (generated or in docs/), for step titles."""
     from . import datatext
-    from .site import GeneratedPage  # here, not at the top: site.py calls this module
+    from .generated import GeneratedPage  # here, not at the top: generated.py calls this module
     out = {}
     for src, make, shown in _pages(hb, source_of):
         page = GeneratedPage(src, "", shown, copied=None)

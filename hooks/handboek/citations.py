@@ -22,19 +22,15 @@ from dataclasses import dataclass
 from .bibliography import BIBLIOGRAPHY_PAGE, Bibliography, Source
 from .datatext import markdown_text
 from .errors import Report
+from .markdownscan import CITATION, CITATION_START, FENCED_CODE, INLINE_CODE, SECTION_HEADING, code_spans, in_spans
 from .urls import page_link
 
-CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
-# Anything that starts like a marker; those not matched by CITATION are malformed.
-CITATION_START = re.compile(r"\[\[\s*(?:bron|auteurs)\b", re.I)
+__all__ = ["CITATION", "CITATION_START", "FENCED_CODE", "INLINE_CODE", "Cited", "parse_citation", "render_citation",
+           "replace_citations"]
+
 CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 KEY_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
-# A run of backticks (not preceded by one: the look-behind sits after the first backtick, so
-# the search can jump from backtick to backtick), the code, and the same run again.
-INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 REFERENCE_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+$")
-SECTION_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -46,16 +42,6 @@ class Cited:
 def _md_text(text: str) -> str:
     """Plain text for a Markdown link label: escaped for Markdown and HTML (one rule for data text)."""
     return markdown_text(text)
-
-
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    if "`" not in markdown and "~~~" not in markdown:
-        return []
-    spans = [m.span() for m in FENCED_CODE.finditer(markdown)]
-    for m in INLINE_CODE.finditer(markdown):
-        if not any(a <= m.start() < b for a, b in spans):
-            spans.append(m.span())
-    return spans
 
 
 def _bronnen_sections(markdown: str) -> list[tuple[int, int]]:
@@ -139,11 +125,8 @@ def replace_citations(markdown: str, bib: Bibliography, page_src: str, shown: st
     if "[[" not in markdown:  # no marker, well-formed or not
         return markdown
     target = page_link(page_src, BIBLIOGRAPHY_PAGE)
-    code = _code_spans(markdown)
+    code = code_spans(markdown)
     bronnen = _bronnen_sections(markdown)
-
-    def in_any(pos: int, spans) -> bool:
-        return any(a <= pos < b for a, b in spans)
 
     def line_of(pos: int) -> int:
         return first_line + markdown.count("\n", 0, pos)
@@ -151,7 +134,7 @@ def replace_citations(markdown: str, bib: Bibliography, page_src: str, shown: st
     valid_starts = set()
 
     def sub(match: re.Match) -> str:
-        if in_any(match.start(), code):
+        if in_spans(match.start(), code):
             return match.group(0)
         valid_starts.add(match.start())
         cited, problems = parse_citation(match.group(2), bib)
@@ -162,14 +145,14 @@ def replace_citations(markdown: str, bib: Bibliography, page_src: str, shown: st
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
         line_end = len(markdown) if line_end < 0 else line_end
-        reference_line = (in_any(match.start(), bronnen)
+        reference_line = (in_spans(match.start(), bronnen)
                           and REFERENCE_ITEM.match(markdown[line_start:match.start()]) is not None
                           and not markdown[match.end():line_end].strip())
         return render_citation(match.group(1), cited, target, reference_line)
 
     out = CITATION.sub(sub, markdown)
     for m in CITATION_START.finditer(markdown):
-        if m.start() not in valid_starts and not in_any(m.start(), code):
+        if m.start() not in valid_starts and not in_spans(m.start(), code):
             snippet = markdown[m.start():m.start() + 40].split("\n")[0]
             snippet = snippet[:2] + snippet[2:].split("[[")[0].rstrip()
             report.add(line_of(m.start()), "bron",

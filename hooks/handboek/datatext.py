@@ -53,26 +53,52 @@ put hostile text into every registered text field of a copy of the project.
 from __future__ import annotations
 
 import contextvars
-import posixpath
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import lru_cache
-from html import escape
-from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from dataclasses import dataclass
 
-import markdown as _markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+# The rule is declared here; the work is done in three modules, whose names are all importable
+# from this one: textorigin (kinds, Text and its Origin, plain text), datarender (the renderer,
+# placeholders, citations in data text) and datalinks (links in data text and their check).
+from .datalinks import SAFE_SCHEMES, check_links, links_of, target_of, unsafe_links
+from .datarender import (
+    _PLAIN_INLINE,
+    LinkContext,
+    _convert,
+    _convert_markdown,
+    citing,
+    deferring,
+    fill_placeholders,
+    linking,
+    md_filter,
+    render,
+    resolve,
+)
+from .textorigin import (
+    BLOCK,
+    BOOL,
+    ID,
+    INLINE,
+    LIST,
+    MAP,
+    MARKDOWN_KINDS,
+    NOTE,
+    NUMBER,
+    PLAIN,
+    TEXT_KINDS,
+    Origin,
+    Text,
+    collecting,
+    data_text,
+    html_text,
+    markdown_text,
+)
 
-PLAIN, INLINE, BLOCK, ID, NUMBER, BOOL, LIST, MAP, NOTE = (
-    "tekst", "inline-markdown", "markdown", "id", "getal", "ja/nee", "lijst", "velden", "notitie")
-TEXT_KINDS = (PLAIN, INLINE, BLOCK)
-MARKDOWN_KINDS = (INLINE, BLOCK)
-SAFE_SCHEMES = ("http", "https", "mailto")
+__all__ = ["BLOCK", "BOOL", "ID", "INLINE", "KINDS", "LIST", "MAP", "MARKDOWN_KINDS", "NOTE", "NUMBER", "PLAIN",
+           "REGISTRY", "SAFE_SCHEMES", "TEXT_KINDS", "_PLAIN_INLINE", "Kind", "LinkContext", "Origin", "Schema",
+           "Text", "_convert", "_convert_markdown", "check_links", "citing", "collecting", "data_text", "deferring",
+           "fill_placeholders", "html_text", "linking", "links_of", "markdown_text", "md_filter", "note_read",
+           "recording_reads", "render", "resolve", "schema", "target_of", "text_fields", "unsafe_links"]
 
 
 class Schema(tuple):
@@ -210,56 +236,12 @@ def text_fields() -> Iterable[tuple[Kind, str, str, str]]:
                     yield k, path, key, kind
 
 
-# -- text with its origin ------------------------------------------------------
-
-@dataclass(frozen=True)
-class Origin:
-    path: str          # the file as an editor sees it
-    line: int | None
-    field: str
-    kind: str          # PLAIN, INLINE or BLOCK
-
-
-class Text(str):
-    """A string from a data file that remembers where it came from."""
-
-    origin: Origin | None = None
-
-    def __new__(cls, value: str, origin: Origin | None = None):
-        self = super().__new__(cls, value)
-        self.origin = origin
-        return self
-
-
-# Every INLINE/BLOCK text read since the last ``collecting()``: checked by check_links.
-_collected: contextvars.ContextVar[list | None] = contextvars.ContextVar("handboek_texts", default=None)
-
-
-@contextmanager
-def collecting():
-    texts: list[Text] = []
-    token = _collected.set(texts)
-    try:
-        yield texts
-    finally:
-        _collected.reset(token)
-
-
-def data_text(value: str, origin: Origin) -> Text:
-    """Wrap a value read by a loader; Markdown texts are kept for the link check."""
-    t = Text(value, origin)
-    bucket = _collected.get()
-    if bucket is not None and origin.kind in MARKDOWN_KINDS:
-        bucket.append(t)
-    return t
-
-
 # Tests record which (schema, key) every loader reads as a string (see note_read).
 _reads: contextvars.ContextVar[set | None] = contextvars.ContextVar("handboek_reads", default=None)
 
 
 @contextmanager
-def recording_reads():
+def recording_reads() -> Iterator[set]:
     reads: set = set()
     token = _reads.set(reads)
     try:
@@ -272,353 +254,3 @@ def note_read(schema_: Schema | None, key) -> None:
     reads = _reads.get()
     if reads is not None:
         reads.add((schema_.name if schema_ is not None else None, str(key)))
-
-
-# -- plain text -----------------------------------------------------------------
-
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|~^"}
-_MD_SPECIAL["&"], _MD_SPECIAL["<"], _MD_SPECIAL[">"] = "&amp;", "&lt;", "&gt;"
-_MD_TABLE = str.maketrans(_MD_SPECIAL)
-
-
-def html_text(text, quote: bool = False) -> str:
-    """Plain text for HTML that MkDocs or Material fill in unescaped (nav and page titles);
-    ``quote=True`` for an attribute value (the meta description)."""
-    return escape(str(text), quote=quote)
-
-
-def markdown_text(text) -> str:
-    """Plain text for a generated Markdown page: no HTML, no Markdown, no attribute lists."""
-    return " ".join(str(text).split()).translate(_MD_TABLE)
-
-
-# -- the one Markdown renderer ----------------------------------------------------
-
-@dataclass
-class LinkContext:
-    """Where rendered data text is shown, and how to resolve links (given by the MkDocs hook).
-
-    ``url_of(src)`` is the site URL of a docs file, or None when there is no such file;
-    ``relative(url)`` makes a site URL relative to the page shown. ``home_of(path)`` is the
-    docs page the links of a data file are written from.
-    """
-    page_src: str
-    url_of: Callable[[str], str | None]
-    relative: Callable[[str], str]
-    home_of: Callable[[str], str]
-    anchors: list = field(default_factory=list)   # (target src, anchor, original link)
-
-
-_context: contextvars.ContextVar[LinkContext | None] = contextvars.ContextVar("handboek_links", default=None)
-_deferred: contextvars.ContextVar[list | None] = contextvars.ContextVar("handboek_deferred", default=None)
-
-
-@contextmanager
-def linking(ctx: LinkContext | None):
-    """Render data text for one page: links are checked and rewritten for that page."""
-    token = _context.set(ctx)
-    try:
-        yield
-    finally:
-        _context.reset(token)
-
-
-@contextmanager
-def deferring(store: list):
-    """Render a generated .md page: data Markdown becomes a placeholder filled later."""
-    token = _deferred.set(store)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-
-
-def _scheme(url: str) -> str | None:
-    m = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", url)
-    return m.group(1).lower() if m else None
-
-
-def unsafe_links(text: str) -> list[str]:
-    """Links (and images) in data Markdown whose scheme is not http, https or mailto."""
-    return [url for url in links_of(text) if _scheme(url) not in (None, *SAFE_SCHEMES)]
-
-
-def links_of(text) -> tuple[str, ...]:
-    """The href of every link and the src of every image in data Markdown, as the renderer
-    reads the text (converted once per text: the loaders and the link check share it)."""
-    source = str(text)
-    if "[" not in source:  # every Markdown link and image has a '[' (raw HTML is escaped first)
-        return ()
-    return _links_of(source)
-
-
-@lru_cache(maxsize=8192)
-def _links_of(source: str) -> tuple[str, ...]:
-    md, collect = _collector()
-    collect.links = []
-    md.reset().convert(_escaped(source))
-    return tuple(collect.links)
-
-
-def resolve(url: str, text, ctx: LinkContext | None) -> str | None:
-    """The URL a data link gets on the page shown, or None to drop the link."""
-    scheme = _scheme(url)
-    if scheme is not None:
-        return url if scheme in SAFE_SCHEMES else None
-    if ctx is None or url.startswith(("//", "\\")):
-        return url if not url.startswith(("//", "\\")) else None
-    origin = getattr(text, "origin", None)
-    home = ctx.home_of(origin.path) if origin else ctx.page_src
-    target, query, anchor = target_of(url, home)
-    if target is None:
-        target = home
-    site_url = ctx.url_of(target)
-    if site_url is None:
-        return None       # reported once per build by check_links
-    if anchor:
-        ctx.anchors.append((target, anchor, url))
-    if target == ctx.page_src and not query and anchor:
-        return "#" + anchor
-    return urlunsplit(("", "", ctx.relative(site_url), query, anchor))
-
-
-def target_of(url: str, home: str) -> tuple[str | None, str, str]:
-    """The docs file a relative link points to, seen from ``home`` (None: the page itself)."""
-    _, _, path, query, anchor = urlsplit(url)
-    if not path:
-        return None, query, anchor
-    if path.startswith("/"):
-        return "/", query, anchor
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(home), unquote(path)))
-    return target, query, anchor
-
-
-class _Links(Treeprocessor):
-    def __init__(self, md, text, ctx):
-        super().__init__(md)
-        self.text, self.ctx = text, ctx
-
-    def run(self, root):
-        for el in root.iter():
-            attr = {"a": "href", "img": "src"}.get(el.tag)
-            if attr is None or el.get(attr) is None:
-                continue
-            url = el.get(attr).strip()
-            new = resolve(url, self.text, self.ctx)
-            if new is None:
-                del el.attrib[attr]
-                if el.tag == "a":
-                    el.tag = "span"
-            else:
-                el.set(attr, new)
-
-
-class _LinksExtension(Extension):
-    def __init__(self, text, ctx):
-        super().__init__()
-        self.text, self.ctx = text, ctx
-
-    def extendMarkdown(self, md):
-        md.treeprocessors.register(_Links(md, self.text, self.ctx), "handboek_links", 0)
-
-
-_engines: dict[bool, tuple[_markdown.Markdown, _Links]] = {}
-
-
-@lru_cache(maxsize=1)
-def _collector() -> tuple[_markdown.Markdown, Any]:
-    """One converter that only collects links (see links_of), reused like _engine."""
-    md = _markdown.Markdown(extensions=["sane_lists", "tables", _CollectLinksExtension([])],
-                            output_format="html")
-    return md, md.treeprocessors["collect"]
-
-
-def _engine(block: bool) -> tuple[_markdown.Markdown, _Links]:
-    """One Markdown converter per kind (inline, block), reused for every text of a build:
-    building a converter costs more than converting a short text. Its link treeprocessor
-    gets the text and context of each conversion."""
-    if block not in _engines:
-        extensions = ["sane_lists", _LinksExtension(None, None)] + (["tables"] if block else [])
-        md = _markdown.Markdown(extensions=extensions, output_format="html")
-        _engines[block] = (md, md.treeprocessors["handboek_links"])
-    return _engines[block]
-
-
-# Inline text that Markdown gives back as it is (whitespace joined): it starts with a letter
-# (no list, heading, quote or rule) and has no character that starts inline markup, a link,
-# a tag or an entity. Most short data texts (titles, labels, items) are like that; they
-# skip the converter. tests/test_datatext.py checks both ways agree on every data text.
-_PLAIN_INLINE = re.compile(r"[^\W\d_][^\\`*_\[\]<>&\x00-\x1f\x7f]*")
-
-
-def _convert(text: str, block: bool, ctx: LinkContext | None) -> str:
-    if not block:
-        joined = " ".join(str(text).split())
-        if _PLAIN_INLINE.fullmatch(joined):
-            return joined
-    if "[" not in text:  # no link, image or citation: the same HTML on every page
-        return _convert_unlinked(str(text), block)
-    return _convert_markdown(text, block, ctx)
-
-
-@lru_cache(maxsize=4096)
-def _convert_unlinked(text: str, block: bool) -> str:
-    return _convert_markdown(text, block, None)
-
-
-def _convert_markdown(text: str, block: bool, ctx: LinkContext | None) -> str:
-    citer = _citer.get()
-    cites: list[str] = []
-    source = str(text)
-    if citer is not None:
-        make_citation = citer
-
-        def cite(m: re.Match) -> str:
-            markdown = make_citation(m.group(1), m.group(2), text)
-            if markdown is None:
-                return m.group(0)
-            cites.append(markdown)
-            return f"\u27e6hb-cite:{len(cites) - 1}\u27e7"
-
-        source = CITATION.sub(cite, source)
-    source = _escaped(source)
-    if not block:
-        source = " ".join(source.split())
-    md, links = _engine(block)
-    links.text, links.ctx = text, ctx
-    try:
-        html = md.reset().convert(source)
-    finally:
-        links.text = links.ctx = None
-    if not block and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    if cites:
-        html = _CITE_TOKEN.sub(lambda m: _inline(cites[int(m.group(1))], text, ctx), html)
-    return html
-
-
-def _escaped(source: str) -> str:
-    """Raw HTML in data Markdown becomes text; '> ' at a line start stays a quote."""
-    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"(?m)^(\s*)&gt;", r"\1>", source)
-
-
-# -- citation markers in data Markdown --------------------------------------------
-
-CITATION = re.compile(r"\[\[(bron|auteurs):([^\[\]\n]*)\]\]")
-_CITE_TOKEN = re.compile(r"\u27e6hb-cite:(\d+)\u27e7")
-# (kind, body, text) -> Markdown of the citation, made by the bibliography (not from data),
-# with links relative to the text's home page; None leaves the marker as it is.
-_citer: contextvars.ContextVar[Callable | None] = contextvars.ContextVar("handboek_citer", default=None)
-
-
-@contextmanager
-def citing(fn: Callable[[str, str, str], str | None]):
-    """Render [[bron:…]] and [[auteurs:…]] in data Markdown with ``fn`` (set by site.process_markdown)."""
-    token = _citer.set(fn)
-    try:
-        yield
-    finally:
-        _citer.reset(token)
-
-
-def _inline(markdown: str, text, ctx: LinkContext | None) -> str:
-    """Trusted Markdown (a citation) as inline HTML; its links resolved like those of ``text``."""
-    html = _markdown.markdown(markdown, extensions=[_LinksExtension(text, ctx)], output_format="html")
-    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") else html
-
-
-def render(text, block: bool = False, ctx: LinkContext | None = None) -> Markup:
-    """THE renderer for data Markdown (INLINE and BLOCK fields), everywhere on the site."""
-    if not text:
-        return Markup("")
-    return Markup(_convert(str(text) if not isinstance(text, Text) else text, block,
-                           ctx if ctx is not None else _context.get()))
-
-
-# -- filters for the templates ----------------------------------------------------
-
-_TOKEN = re.compile(r"\u27e6hb-data:(\d+)\u27e7")
-
-
-def md_filter(text, block: bool) -> Markup | str:
-    store = _deferred.get()
-    if store is not None:
-        store.append((text, block))
-        return f"\u27e6hb-data:{len(store) - 1}\u27e7"
-    return render(text, block)
-
-
-_TAG_OR_REF = re.compile(r"(<[^>]*>|&#?\w+;)")
-_PROTECT_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#|~^"})
-
-
-def _protect(html: str, block: bool) -> str:
-    """Rendered HTML placed in a Markdown page: nothing in it may be read as Markdown again."""
-    parts = _TAG_OR_REF.split(html)   # tags and character references stay as they are
-    parts[::2] = [part.translate(_PROTECT_TABLE) for part in parts[::2]]
-    html = "".join(parts)
-    if block:
-        return '<div class="hb-tekst">\n' + html.replace("\n\n", "\n") + "\n</div>"
-    return html.replace("\n", " ")
-
-
-def fill_placeholders(markdown: str, store: list, ctx: LinkContext | None) -> str:
-    def sub(m: re.Match) -> str:
-        text, block = store[int(m.group(1))]
-        return _protect(str(render(text, block, ctx)), block)
-    return _TOKEN.sub(sub, markdown)
-
-
-# -- link check, once per build ----------------------------------------------------
-
-class _CollectLinks(Treeprocessor):
-    """Collects the href of every link and the src of every image into ``links``."""
-
-    def __init__(self, md, links: list[str]):
-        super().__init__(md)
-        self.links = links
-
-    def run(self, root):
-        for el in root.iter():
-            v = el.get({"a": "href", "img": "src"}.get(el.tag, ""))
-            if v is not None and el.tag in ("a", "img"):
-                self.links.append(v.strip())
-
-
-class _CollectLinksExtension(Extension):
-    def __init__(self, links: list[str]):
-        super().__init__()
-        self.links = links
-
-    def extendMarkdown(self, md):
-        md.treeprocessors.register(_CollectLinks(md, self.links), "collect", 0)
-
-
-def check_links(texts: Iterable[Text], home_of: Callable[[str], str],
-                exists: Callable[[str], bool]) -> list[tuple[Origin, str]]:
-    """Every relative link in data Markdown that points to no file: (origin, Dutch message)."""
-    problems: list[tuple[Origin, str]] = []
-    seen = set()
-    for t in texts:
-        if t.origin is None or "[" not in str(t):  # no Markdown link or image (raw HTML is escaped)
-            continue
-        origin = t.origin
-        home = home_of(origin.path)
-        for url in links_of(t):
-            if _scheme(url) is not None:
-                continue
-            target, _, _ = target_of(url, home)
-            if target is None:
-                continue
-            key = (origin, url)
-            if key in seen:
-                continue
-            seen.add(key)
-            if target == "/" or url.startswith("//"):
-                problems.append((origin, f"de link '{url}' begint met een /. Schrijf een link naar een "
-                                           f".md-bestand, relatief vanaf {home}."))
-            elif not exists(target):
-                problems.append((origin, f"de link '{url}' wijst naar '{target}', maar die pagina bestaat "
-                                           f"niet. Links in dit bestand gaan uit van de pagina {home}."))
-    return problems

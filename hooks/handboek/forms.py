@@ -10,6 +10,7 @@ check export files exactly like an import on the form itself does.
 from __future__ import annotations
 
 from .checklists import Checklist
+from .nav import insert_after_pages
 from .render import render
 from .urls import page_link
 
@@ -89,23 +90,4 @@ def casus_labels(labels_by_kind: dict, c) -> str:
 
 def add_team_pages_to_nav(nav: list | None, checklists: list[Checklist]) -> None:
     """Put each team overview in the navigation right after its form (nav of mkdocs.yml)."""
-    teams = {c.src_uri: team_src(c) for c in checklists if has_team_page(c)}
-
-    def walk(entries: list) -> None:
-        i = 0
-        while i < len(entries):
-            entry = entries[i]
-            target = entry if isinstance(entry, str) else None
-            if isinstance(entry, dict) and len(entry) == 1:
-                value = next(iter(entry.values()))
-                if isinstance(value, list):
-                    walk(value)
-                else:
-                    target = value
-            if target in teams and teams[target] not in entries:
-                entries.insert(i + 1, teams[target])
-                i += 1
-            i += 1
-
-    if nav:
-        walk(nav)
+    insert_after_pages(nav, {c.src_uri: team_src(c) for c in checklists if has_team_page(c)})

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .markers import listed_by
+
 # Folders whose files the handbook reads, relative to the project root (mkdocs.yml's folder);
 # the hook passes the folders it watches (the same list, from the config).
 SNAPSHOT_FOLDERS = ("casussen", "kijkramen", "docs/_data", "overrides", "hooks")
@@ -30,9 +32,8 @@ TARGETED = (("casussen/", ".md"), ("docs/_data/werkwijzen/", ".yml"), ("kijkrame
             ("kijkramen/", ".md"))
 INDEPENDENT_FILES = ("casussen/indeling.yml",)  # in a targeted folder, but shared by all pages
 # The markers whose lists show more of a data file than its title (titles are handled by a
-# full build, since they are in the navigation too).
-LISTED_BY = {"casussen/": {"casussen-hierbij", "casus-index"},
-             "docs/_data/werkwijzen/": {"casussen-hierbij", "werkwijzen-index"}}
+# full build, since they are in the navigation too): declared with the markers (markers.py).
+LISTED_BY = listed_by()
 
 
 @dataclass(frozen=True)

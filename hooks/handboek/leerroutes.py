@@ -14,7 +14,6 @@ rendered page (``check_anchors``, from on_env).
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from markdown.extensions.toc import slugify
 from .datatext import schema
 from .errors import Problem
 from .fields import Fields, load_fields, unique_ids
+from .markdownscan import HEADING, cited_keys
 from .redirects import ANCHOR
 from .render import render
 from .urls import page_href, page_link
@@ -30,8 +30,6 @@ from .yamlio import FRONT_MATTER, parse_yaml
 
 SHOWN = "docs/_data/leerroutes.yml"
 FOLDER = "leerroutes"
-CITATION = re.compile(r"\[\[(?:bron|auteurs):([^\]]*)\]\]")
-HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -164,8 +162,7 @@ def heading_title(text: str | None, anchor: str) -> str | None:
 
 def sources_of(texts: list[str | None], order: list[str]) -> list[str]:
     """Source keys cited on the route's pages, in the bibliography's order."""
-    used = {part.split("|")[0].strip() for t in texts if t for m in CITATION.finditer(t)
-            for part in m.group(1).split(";")}
+    used = {key for t in texts if t for key in cited_keys(t)}
     return [k for k in order if k in used]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .datatext import schema
 from .fields import Fields, load_fields
-from .urls import relative_url
+from .urls import relative_url, url_of
 
 OLD_URL = re.compile(r"^(?:\./|([a-z0-9._-]+/)+)$")
 ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -115,4 +115,35 @@ def anchor_alias_html(old_anchor: str, target_href: str | None) -> str:
         data = json.dumps({"anker": old_anchor, "naar": target_href}).replace("<", "\\u003c")
         html += ("<script>(function(d){if(location.hash==='#'+d.anker)location.replace(d.naar);})("
                  + data + ");</script>")
+    return html
+
+
+# -- in the built site ------------------------------------------------------------
+
+def redirect_pages(redirects: list[Redirect]) -> list[tuple[str, str]]:
+    """(file in the site, HTML) for every old page address in omleidingen.yml."""
+    out = []
+    for r in redirects:
+        if not r.is_page:
+            continue
+        anchor_map = {a.old_anchor: f"{url_of(a.target)}#{a.target_anchor}"
+                      for a in redirects if a.old_anchor is not None and a.old == r.old}
+        out.append((f"{r.old}index.html", redirect_html(r.old, url_of(r.target), r.target,
+                                                        r.target_anchor, anchor_map)))
+    return out
+
+
+def keep_old_anchors(redirects: list[Redirect], page_url: str, html: str) -> str:
+    """Old anchors of a page that stayed (omleidingen.yml 'van: pagina/#oud'), kept alive."""
+    for r in redirects:
+        if r.old_anchor is None or r.old != page_url:  # a page redirect, or another page
+            continue
+        new_url = url_of(r.target) or "./"
+        if new_url == page_url:  # same page: an empty element with the old id, right before the new one
+            at = html.find(f' id="{r.target_anchor}"')
+            start = html.rfind("<", 0, at) if at >= 0 else 0
+            html = html[:start] + anchor_alias_html(r.old_anchor, None) + html[start:]
+        else:
+            href = relative_url(page_url, new_url)
+            html = anchor_alias_html(r.old_anchor, f"{href}#{r.target_anchor}") + html
     return html

@@ -22,7 +22,8 @@ from pathlib import Path
 from .datatext import INLINE, Origin, data_text, schema, unsafe_links
 from .errors import ContentError, Problem, Report
 from .fields import Fields, load_fields, unique_ids
-from .leerroutes import CITATION, page_title
+from .leerroutes import page_title
+from .markdownscan import cited_keys
 from .render import render
 from .urls import page_link
 from .yamlio import FRONT_MATTER, Map, parse_yaml, read_text
@@ -235,7 +236,7 @@ def check(themes: list[Thema], tagged: list[Tagged], glossary_terms: Iterable[st
 # -- pages -------------------------------------------------------------------------
 
 def sources_of(theme: Thema, order: list[str]) -> list[str]:
-    used = {part.split("|")[0].strip() for m in CITATION.finditer(theme.intro) for part in m.group(1).split(";")}
+    used = cited_keys(theme.intro)
     return [k for k in order if k in used]
 
 

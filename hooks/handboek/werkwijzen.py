@@ -21,8 +21,9 @@ from pathlib import Path
 from . import datatext, themas
 from .casussen import Kaders
 from .datatext import schema
-from .errors import ContentError, Problem, Report, checked, display_path
+from .errors import ContentError, Report, checked, display_path
 from .fields import SLUG, Fields, load_fields
+from .nav import insert_into_section
 from .render import render
 from .urls import page_link
 from .yamlio import Seq
@@ -259,19 +260,5 @@ def for_casus(werkwijzen: list[Werkwijze], casus_id: str) -> list[Werkwijze]:
 def add_to_nav(nav: list | None, werkwijzen: list[Werkwijze]) -> None:
     """Put every werkwijze in the nav section 'Werkwijzen', right after its index page
     (so a page listed after the index in mkdocs.yml, like the terugblik, stays last)."""
-    if nav is None or not werkwijzen:
-        return
     entries = [{datatext.html_text(w.title): w.src_uri} for w in werkwijzen]  # Material: unescaped
-    for item in nav:
-        if isinstance(item, dict) and isinstance(item.get(NAV_SECTION), list):
-            section = item[NAV_SECTION]
-            at = next((i + 1 for i, e in enumerate(section) if e == INDEX_PAGE
-                       or (isinstance(e, dict) and INDEX_PAGE in e.values())), 0)
-            section[at:at] = entries
-            return
-    raise ContentError([_nav_problem()])
-
-
-def _nav_problem() -> Problem:
-    return Problem("mkdocs.yml", None, "nav", f"de navigatie mist de sectie '{NAV_SECTION}', "
-                                              f"waar de werkwijzen in komen (met {INDEX_PAGE}).")
+    insert_into_section(nav, NAV_SECTION, entries, after=INDEX_PAGE, what="de werkwijzen")

@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..bibliography import BIBLIOGRAPHY_PAGE
-from ..citations import CITATION, FENCED_CODE, INLINE_CODE, parse_citation
+from ..citations import parse_citation
 from ..datatext import target_of
 from ..errors import Problem
+from ..markdownscan import CITATION, code_spans
 from ..urls import url_of
 
 # The destination of an inline link or image, "](dest" or "](<dest>", and of a reference
@@ -93,7 +94,7 @@ class Writer:
             where = (origin.path, origin.line, origin.field) if origin else ("?", None, None)
         source = str(text)
         out, last = [], 0
-        for start, end in _code_spans(source):
+        for start, end in code_spans(source):
             out.append(self._outside_code(source[last:start], source, last, cited, home, data, where))
             out.append(source[start:end])
             last = end
@@ -164,13 +165,4 @@ def _markdown_escaped(text: str) -> str:
     """Plain text for Markdown: every character that could start markup gets a backslash; a
     character reference becomes text."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", CHARACTER_REFERENCE.sub("&amp;", text))
-
-
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    """Fenced code and code spans, sorted: markers and links in them are examples."""
-    if "`" not in markdown and "~~~" not in markdown:
-        return []
-    spans = [m.span() for m in FENCED_CODE.finditer(markdown)]
-    spans += [m.span() for m in INLINE_CODE.finditer(markdown) if not any(a <= m.start() < b for a, b in spans)]
-    return sorted(spans)
 
