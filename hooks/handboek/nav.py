@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .site import Handbook
 
 CASUS_NAV_GROUP = "Casussen per deel"
+# The sections of mkdocs.yml that the generated pages go into.
+NAV_SECTIONS = {"casussen": "Casuïstiek", "leerroutes": "Leerroutes", "themas": "Thema's"}
 
 
 def insert_into_section(nav: list | None, section: str, entries: list, *, after: str | None = None,
@@ -97,3 +99,19 @@ def nav_leerroutes(hb: Handbook) -> list:
 def route_walk(hb: Handbook, page_src: str) -> list[dict]:
     """Where this page stands in the leerroutes (shown by leerroute.js to a reader who walks one)."""
     return routes.walk_data(hb.leerroutes, hb.route_titles, page_src, hb.directory_urls)
+
+
+def titles_in_nav(nav: list | None) -> dict[str, str]:
+    """Docs path -> title, for the pages that have a title in the navigation ('Start: index.md')."""
+    out: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        out.setdefault(value, title)
+                    elif isinstance(value, list):
+                        walk(value)
+    walk(nav)
+    return out

@@ -46,9 +46,9 @@ from .. import (
     zoeken,
 )
 from ..errors import ContentError, Problem
+from ..nav import NAV_SECTIONS, insert_into_section, titles_in_nav
 from ..paths import Paths
 from . import instellingen
-from .navigatie import NAV_SECTIONS, insert_into_section, titles_in_nav
 
 EXCLUDED = ("_data/",)          # exclude_docs of mkdocs.yml: the data, never published
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -123,10 +123,10 @@ def full_nav(nav: list | None, hb: site.Handbook) -> list:
         raise ContentError([Problem("mkdocs.yml", None, "nav", "mkdocs.yml heeft geen navigatie (nav); het "
                                     "handboek zet de gemaakte pagina's in de secties daarvan.")])
     nav = copy.deepcopy(nav)
-    insert_into_section(nav, NAV_SECTIONS["casussen"], site.nav_casussen(hb))
+    insert_into_section(nav, NAV_SECTIONS["casussen"], site.nav_casussen(hb), what="de casussen")
     werkwijzen.add_to_nav(nav, hb.werkwijzen)
-    insert_into_section(nav, NAV_SECTIONS["leerroutes"], site.nav_leerroutes(hb))
-    insert_into_section(nav, NAV_SECTIONS["themas"], site.nav_themas(hb))
+    insert_into_section(nav, NAV_SECTIONS["leerroutes"], site.nav_leerroutes(hb), what="de leerroutes")
+    insert_into_section(nav, NAV_SECTIONS["themas"], site.nav_themas(hb), what="de thema's")
     forms.add_team_pages_to_nav(nav, hb.checklists)
     return nav
 

@@ -156,10 +156,12 @@ def thema(w: Writer, hb: Handbook, t) -> dict:
             pages.append({"groep": group, "titel": e.title, "url": w.url(e.src),
                           "samenvatting": None if e.why_markdown else e.why,
                           "waarom": w.markdown(e.why, cited) if e.why_markdown else None})
-    anchors = {b.term: b.anker for b in hb.glossary.begrippen}
+    # a theme may name a begrip by any of its spellings (as the theme page does, generated.py)
+    by_spelling = {spelling: b for b in hb.glossary.begrippen for spelling in b.spellings}
     return {
         "id": t.id, "naam": t.name, "kort": t.short, "inleiding": intro, "url": w.url(t.src_uri),
         "paginas": pages,
-        "begrippen": [{"term": term, "url": w.url(GLOSSARY_PAGE, anchors[term])} for term in t.terms],
+        "begrippen": [{"term": by_spelling[term].term, "url": w.url(GLOSSARY_PAGE, by_spelling[term].anker)}
+                      for term in t.terms],
         "bronnen": w.sources(cited),
     }
