@@ -35,6 +35,7 @@ PAGE_KINDS = {
     "leerroute-stap": "bakens/1-vraag-achter-de-vraag/?leerroute=student&stap=3",
     "teamoverzicht": "kijkramen/kwartiermaken/team/",
     "leerroute-afdrukversie": "leerroutes/docent/afdrukken/",
+    "open-data": "open-data/",
     "niet-gevonden": "bestaat-niet/",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
