@@ -4,6 +4,8 @@
 #                site with another engine: generate (python -m handboek genereer), the engine,
 #                then finish and check (python -m handboek nabouw)
 #   make test    install everything (Chromium and Java included, on Debian/Ubuntu), lint, and run all tests
+#   make check   the quick loop: lint, test-js and the tests without a browser or the served site
+#                (pytest -m "not browser and not traag"; no Chromium, no Java)
 #   make lint    ruff and mypy over hooks/, tests/ and bench/ (settings in pyproject.toml)
 #   make test-js the unit tests of the browser code (overrides/assets/handboek/kern.js), with Node
 #   make adressen  add new pages and anchors to the published addresses (docs/_data/adressen.txt)
@@ -15,7 +17,7 @@ BIN    := $(VENV)/bin
 # (see README, "Over MkDocs 2.0"), so the notice has been read and is switched off here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline pdf test test-js lint bench adressen install install-test install-motoren install-pdf browser java node \
+.PHONY: serve build offline pdf test check test-js lint bench adressen install install-test install-motoren install-pdf browser java node \
 	pdf-libs clean
 
 # Flags for `mkdocs serve`; bench/run.py measures the same command.
@@ -65,6 +67,10 @@ pdf: install-pdf pdf-libs
 
 test: install-test browser java pdf-libs lint test-js
 	$(BIN)/python -m pytest
+
+# The quick loop while you work: no Chromium, no Java, no slow builds (markers: pytest.ini, tests/conftest.py).
+check: install-test lint test-js
+	$(BIN)/python -m pytest -m "not browser and not traag"
 
 # The pure logic of the forms and the team overview, with Node's own test runner (no packages).
 test-js: node

@@ -3,6 +3,10 @@ and headless Chromium through Playwright (the system browser, never a download).
 
 Browser tests need Chromium. Without it they FAIL with a clear message; set
 HANDBOEK_ZONDER_BROWSER=1 to skip them on purpose (never in CI).
+
+Every test that needs a browser or the site served over HTTP is marked ``browser`` here, from
+the fixtures it uses (directly or through other fixtures), so a new one cannot be forgotten.
+`make check` runs ``-m "not browser and not traag"``; `make test` runs everything.
 """
 from __future__ import annotations
 
@@ -26,6 +30,20 @@ CHROMIUM = os.environ.get("HANDBOEK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "casussen", "kijkramen", "hooks", "overrides")
+
+# A test using any of these (directly or through another fixture) needs Chromium or the site
+# served over HTTP: it is marked `browser`. `built_site` alone (reading the built HTML) is not.
+BROWSER_FIXTURES = frozenset({"browser", "context", "page", "site_url", "offline_site"})
+
+
+def needs_browser(fixturenames) -> bool:
+    return not BROWSER_FIXTURES.isdisjoint(fixturenames)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if needs_browser(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 def mkdocs_env() -> dict:

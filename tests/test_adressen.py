@@ -39,6 +39,7 @@ def edit(path, old, new, count=1):
 
 # -- the list is complete ----------------------------------------------------------
 
+@pytest.mark.traag
 def test_list_matches_the_current_build(tmp_path):
     """Fails until `make adressen` added every new page and anchor to the list."""
     out = tmp_path / "adressen.txt"
@@ -154,6 +155,7 @@ def test_moving_a_page_without_redirect_names_the_old_address(tmp_path):
             "een omleiding met 'van: supportgericht-werken/kanteling/' en 'naar:' de nieuwe pagina") in out
 
 
+@pytest.mark.traag
 def test_removing_a_listed_anchor_fails(tmp_path):
     project = copy_project(tmp_path / "project")
     edit(project / "docs/over.md", "## Zo citeer je dit handboek {#citeren}", "## Zo citeer je dit handboek")
@@ -163,6 +165,7 @@ def test_removing_a_listed_anchor_fails(tmp_path):
             "niet meer: op de pagina 'over/' staat geen anker '#citeren'.") in out
 
 
+@pytest.mark.traag
 def test_moved_page_losing_an_anchor_needs_an_anchor_redirect(tmp_path):
     project = copy_project(tmp_path / "project")
     move_kanteling(project)
@@ -260,6 +263,7 @@ def test_old_anchor_on_a_page_that_stayed_still_works(browser, moved_site):
         page.close()
 
 
+@pytest.mark.traag
 def test_sub_path_address_in_canonical_links_and_sitemap(moved_site):
     site_dir, _ = moved_site
     over = (site_dir / "over/index.html").read_text(encoding="utf-8")

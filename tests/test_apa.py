@@ -160,6 +160,7 @@ def test_the_old_bracket_field_is_explained(tmp_path):
         "hoe je het weet."]
 
 
+@pytest.mark.traag
 def test_a_source_without_a_year_builds_with_zd(tmp_path):
     """End to end: 'jaar: z.d.' reaches the bibliography and every citation of that source."""
     project = copy_project(tmp_path / "project")

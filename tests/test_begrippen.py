@@ -352,6 +352,7 @@ def test_hostile_markup_is_escaped(tmp_path):
     assert "<img src=x" not in page_html
 
 
+@pytest.mark.traag
 def test_unknown_abbreviation_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     page_path = project / "docs" / "bakens" / "3-direct-erop-af.md"

@@ -247,6 +247,7 @@ def test_git_dates_one_pass_and_shallow_clone(tmp_path):
     assert citeren.last_changed({}, tmp_path, "bestaat-niet.md", today=date(2026, 1, 2)) == date(2026, 1, 2)
 
 
+@pytest.mark.traag
 def test_build_without_git_uses_file_dates(tmp_path):
     project = copy_project(tmp_path / "project")   # a copy without .git
     page = project / "docs" / "bakens" / "3-direct-erop-af.md"

@@ -265,6 +265,7 @@ def _pages(site: Path):
         yield f, f.read_text(encoding="utf-8")
 
 
+@pytest.mark.traag
 def test_hostile_text_in_every_field_stays_text(tmp_path):
     project = copy_project(tmp_path / "project")
 
@@ -298,6 +299,7 @@ def test_hostile_text_in_every_field_stays_text(tmp_path):
     assert check.returncode == 0, check.stdout[-3000:]
 
 
+@pytest.mark.traag
 def test_script_links_in_markdown_fields_are_refused_once_each(tmp_path):
     project = copy_project(tmp_path / "project")
     fields = inject(project, lambda k, m, home: f"Tekst {m} [klik](javascript:alert(1))" if k != datatext.PLAIN
@@ -314,6 +316,7 @@ def test_script_links_in_markdown_fields_are_refused_once_each(tmp_path):
     assert out.count("is niet toegestaan") == len(md_fields), out
 
 
+@pytest.mark.traag
 def test_broken_links_in_markdown_fields_name_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
     # Not in a begrip's definition (home None): that is refused when the file is loaded, which

@@ -50,6 +50,7 @@ def original(tmp_path_factory) -> dict[str, bytes]:
     return _site_files(base / "site")
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_files_from_any_editor_build_the_same_site(tmp_path, original, kind, variant):

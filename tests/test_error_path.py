@@ -136,6 +136,7 @@ def test_each_problem_reported_once(project, tmp_path, old, new, message):
     assert out.count(message) == 1, out
 
 
+@pytest.mark.traag
 def test_ordinary_words_with_a_colon_in_an_introduction(project, tmp_path):
     replace(project / "kijkramen" / "presentie.yml", "inleiding: |\n",
             "inleiding: |\n  Plan de data: maandag. Javascript: leren we later.\n")

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+# Runs the Nu HTML Checker over the whole site (needs Java): left out of `make check`.
+pytestmark = pytest.mark.traag
+
 
 @dataclass(frozen=True)
 class Known:

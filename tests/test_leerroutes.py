@@ -102,6 +102,7 @@ def test_unknown_page_stops_the_build(project, tmp_path):
             "bestaat niet (niet in docs/ en niet gegenereerd).") in out
 
 
+@pytest.mark.traag
 def test_unknown_anchor_stops_the_build(project, tmp_path):
     path = project / "docs/_data/leerroutes.yml"
     text = path.read_text(encoding="utf-8").replace("pagina: bakens/index.md#gebruiken",

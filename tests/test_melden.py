@@ -99,6 +99,7 @@ def test_colofon_says_who_keeps_the_handbook_and_when_it_was_checked(built_site)
     assert "naast de bron" in meldingen and "Klopt de melding niet" in meldingen
 
 
+@pytest.mark.traag
 def test_the_repository_comes_from_the_environment(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project")
     monkeypatch.setenv("HANDBOEK_REPO_URL", "https://github.com/voorbeeld/ons-handboek/")

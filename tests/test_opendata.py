@@ -252,6 +252,7 @@ def test_a_docs_file_in_the_place_of_a_data_file_and_a_missing_site_url(tmp_path
         "pagina; zet daarvoor het adres van de site in site_url (of in HANDBOEK_SITE_URL)."]
 
 
+@pytest.mark.traag
 def test_hostile_data_text_stays_text_in_the_open_data(tmp_path):
     """The payloads of test_datatext in every registered text field: valid data, and a tag from
     a Markdown field reaches the open data as text, as the site shows it."""

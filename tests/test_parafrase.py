@@ -67,6 +67,7 @@ def test_a_capital_after_a_full_stop_still_counts():
     assert hits(ours)
 
 
+@pytest.mark.traag
 def test_the_handbook_keeps_no_source_sentence_with_words_changed():
     if not any(parafrase.SOURCES.glob("*.txt")):
         pytest.skip(f"geen bronteksten in {parafrase.SOURCES}: parafrasecontrole niet gedraaid")

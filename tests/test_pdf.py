@@ -18,6 +18,9 @@ from handboek import site
 from handboek.pdf import document, maken
 from test_afdrukversies import plain
 
+# Renders a PDF with WeasyPrint (needs Pango): left out of `make check`.
+pytestmark = pytest.mark.traag
+
 
 @pytest.fixture(scope="module")
 def handbook(project_root):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import mkdocs_env
+
+# A second full build with ProperDocs: left out of `make check`.
+pytestmark = pytest.mark.traag
 
 
 def test_properdocs_builds_the_same_site(project_root, built_site, tmp_path):

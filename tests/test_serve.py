@@ -10,7 +10,12 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import ROOT, copy_project, mkdocs_env
+
+# Starts `mkdocs serve` and builds copies of the project: left out of `make check`.
+pytestmark = pytest.mark.traag
 
 
 def serve_flags() -> list[str]:

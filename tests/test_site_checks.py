@@ -61,6 +61,7 @@ def test_every_kader_page_exists(handbook):
             "(niet in docs/ en niet gegenereerd).") in [str(p) for p in problems]
 
 
+@pytest.mark.traag
 def test_paths_come_from_mkdocs_yml(tmp_path):
     """docs_dir and theme.custom_dir of mkdocs.yml: the hook hands them to the handbook."""
     project = copy_project(tmp_path / "project")
