@@ -25,6 +25,7 @@ RAW = re.compile(r"\[\[(?:bron|auteurs):|<!--\s*(?:casussen-hierbij|casus-index|
                  r"werkwijzen-index|handboek:afdruk)")
 # The contributor pages show the markers as examples, in code.
 EXAMPLES = ("bijdragen/",)
+pytestmark = pytest.mark.traag   # two more builds (ProperDocs, Zensical): make test, not make check
 
 
 def _run(args: list[str], cwd: Path) -> None:
