@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, mkdocs_env
 
+from conftest import ROOT, copy_project, mkdocs_env, search
 from handboek.genereer import FRONT_MATTER, abbreviations, split_front_matter
 from handboek.nav import titles_in_nav
 
@@ -44,7 +44,7 @@ def test_every_page_is_final_markdown_with_its_front_matter(tree):
         if not src.startswith("bijdragen/"):   # the contributor pages show markers as examples
             assert "[[bron:" not in text and "<!-- casussen-hierbij" not in text, src
     casus = (tree / "docs" / "casussen" / "yy-01-opgeruimd-staat-netjes.md").read_text(encoding="utf-8")
-    meta = json.loads(FRONT_MATTER.match(casus).group(1))
+    meta = json.loads(search(FRONT_MATTER.pattern, casus, FRONT_MATTER.flags).group(1))
     assert meta["hb_citeer"]["text"].startswith("Handboek Sociaal Werk in de Wijk. (")
     assert meta["hb_melden"]["data_file"] == "casussen/yy-01-opgeruimd-staat-netjes.md"
     assert (tree / "docs" / "data" / "casussen.schema.json").is_file()
