@@ -118,3 +118,11 @@ def test_a_form_on_the_zensical_build_fills_keeps_exports_and_prints(page, zensi
     assert exported["antwoorden"] and exported["checklist"] == "presentie"
     text = " ".join(p.extract_text() or "" for p in pdf_of(page).pages)
     assert "Antwoord" in text and "Kijkraam Presentie" in text
+
+
+@pytest.mark.parametrize("engine, widget", [("properdocs", 'class="md-search__input"'),
+                                            ("zensical", 'class="md-search__button"')])
+def test_each_engine_gets_its_own_search_box(engine, widget, engine_sites):
+    """Our search partial is Material's; under Zensical (its own search) Zensical's is kept."""
+    home = (engine_sites[engine] / "index.html").read_text(encoding="utf-8")
+    assert widget in home and home.count('data-md-component="search"') == 1
