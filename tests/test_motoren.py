@@ -126,3 +126,23 @@ def test_each_engine_gets_its_own_search_box(engine, widget, engine_sites):
     """Our search partial is Material's; under Zensical (its own search) Zensical's is kept."""
     home = (engine_sites[engine] / "index.html").read_text(encoding="utf-8")
     assert widget in home and home.count('data-md-component="search"') == 1
+
+
+HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"')
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_internal_link_leads_to_a_page(engine, engine_sites):
+    """Links that the handbook writes into HTML itself (data text, prev/next) work on every engine:
+    Zensical 0.1.2 reads a relative href in HTML from the source file, MkDocs from the page."""
+    site = engine_sites[engine]
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            if not href or re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target = (site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
+            target = target.resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, broken[:10]

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -144,7 +145,11 @@ def page_file(hb: site.Handbook, src: str, path: Path | None, url_of_page: dict[
     if walk:
         meta["hb_leerroute"] = walk
     page_url = url_of_page[src]
-    links = datatext.LinkContext(src, url_of_page.get, lambda url: urls.relative_url(page_url, url), hb.home_of)
+    # Links in data text end up inside HTML. Engines read a relative href in HTML differently
+    # (MkDocs: from the page's address; Zensical 0.1.2: from the source file), so the tree gets
+    # the address from the site's root path, which both read the same way.
+    root_path = urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
+    links = datatext.LinkContext(src, url_of_page.get, lambda url: root_path + url.lstrip("./"), hb.home_of)
     markdown = site.process_markdown(hb, src, body, shown, first_line, links)
     source = (hb.root / shown).read_text(encoding="utf-8") if generated and (hb.root / shown).is_file() else full
     texts.append(begrippen.PageText(src, shown, source, begrippen.reader_text(markdown)))
