@@ -51,22 +51,9 @@ def is_print_version(src: str) -> bool:
     return bool(PRINT_PAGE.match(src))
 
 
-def pages(hb, source_of: Callable[[str], str | None]) -> dict:
-    """Every print version as a generated page (site.GeneratedPage), by docs path.
-
+def print_versions(hb, source_of: Callable[[str], str | None]) -> list[tuple[str, Callable[[], str], str]]:
+    """Every print version: (docs path, what makes its Markdown, the data file shown for it).
     ``source_of(src)`` gives a page's Markdown (generated or in docs/), for step titles."""
-    from . import datatext
-    from .generated import GeneratedPage  # here, not at the top: generated.py calls this module
-    out = {}
-    for src, make, shown in _pages(hb, source_of):
-        page = GeneratedPage(src, "", shown, copied=None)
-        with datatext.deferring(page.data):
-            page.content = make()
-        out[src] = page
-    return out
-
-
-def _pages(hb, source_of: Callable[[str], str | None]) -> list[tuple[str, Callable[[], str], str]]:
     casus_pages = {c.src_uri for c in hb.casussen}
     out: list[tuple[str, Callable[[], str], str]] = []
     routes_file = hb.paths.data_file("leerroutes.yml")[1]

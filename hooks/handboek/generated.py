@@ -4,9 +4,7 @@ Markdown with placeholders for data text (filled per page by ``pagefill``)."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import afdrukversies, datatext, forms, themas
 from . import leerroutes as routes
@@ -14,31 +12,11 @@ from . import werkwijzen as ww
 from .begrippen import GLOSSARY_PAGE
 from .casussen import Casus
 from .checklists import Checklist
+from .handbook import GeneratedPage, Handbook
 from .markers import CASUS_INDEX_PAGE
 from .render import render
 from .urls import page_link
 from .yamlio import read_text
-
-if TYPE_CHECKING:
-    from .site import Handbook
-
-
-@dataclass
-class GeneratedPage:
-    src_uri: str       # virtual path inside docs/
-    content: str       # Markdown
-    shown: str         # the editor's file behind it
-    first_line: int = 1            # line in `shown` where the copied text starts
-    copied: tuple[int, int] | None = (1, 10**9)   # lines of `content` copied from `shown`
-    data: list = field(default_factory=list)      # data Markdown behind the placeholders
-
-    def source_line(self, line: int | None) -> int | None:
-        """The line in the editor's file for a line of the generated content (None: made by us)."""
-        if line is None or self.copied is None:
-            return None
-        start, count = self.copied
-        return self.first_line + line - start if start <= line < start + count else None
-
 
 
 def kijkraam_pages(root: Path) -> dict[str, Path]:
@@ -97,7 +75,11 @@ def generate(hb: Handbook) -> dict[str, GeneratedPage]:
         with datatext.deferring(page.data):
             page.content = routes.route_page(hb.templates, r, source_of, hb.bibliography.keys)
         pages[r.src_uri] = page
-    pages.update(afdrukversies.pages(hb, source_of))  # print versions of leerroutes and casus delen
+    for src, make, shown in afdrukversies.print_versions(hb, source_of):  # of leerroutes and casus delen
+        page = GeneratedPage(src, "", shown, copied=None)
+        with datatext.deferring(page.data):
+            page.content = make()
+        pages[src] = page
     return pages
 
 

@@ -1,22 +1,13 @@
-"""The navigation of mkdocs.yml, filled with generated pages: the entries for casussen, themes
-and leerroutes, and the one way to put entries into it (``insert_into_section``,
-``insert_after_pages``). A section that is missing is a Dutch content error naming mkdocs.yml.
-
-Material writes nav titles into the HTML as they are: plain text is escaped here.
+"""The navigation of mkdocs.yml: the one way to put entries into it (``insert_into_section``,
+``insert_after_pages``) and the titles it gives pages. A section that is missing is a Dutch
+content error naming mkdocs.yml. The entries of the generated pages are made in site.py.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
-from . import datatext
-from . import leerroutes as routes
 from .errors import ContentError, Problem
 
-if TYPE_CHECKING:
-    from .site import Handbook
-
-CASUS_NAV_GROUP = "Casussen per deel"
 # The sections of mkdocs.yml that the generated pages go into.
 NAV_SECTIONS = {"casussen": "Casuïstiek", "leerroutes": "Leerroutes", "themas": "Thema's"}
 
@@ -66,39 +57,6 @@ def insert_after_pages(nav: list | None, after: Mapping[str, str]) -> None:
 
     if nav:
         walk(nav)
-
-
-# -- entries for generated pages ----------------------------------------------------
-
-def nav_casussen(hb: Handbook) -> list:
-    """Navigation entries for the casussen: one group holding a folder per deel.
-
-    The extra level matters. Under the active tab Material opens every group of the
-    second level as a section, so with the delen there each casus page carried all
-    casussen in its menu (64 items; 450 casussen at ten times the size). One level
-    deeper a deel is a folder that ``navigation.prune`` leaves closed unless the page
-    is in it: a casus page shows the names of the delen and the casussen of its own."""
-    out = []
-    for part in hb.indeling.parts:
-        entries = [{datatext.html_text(c.title): c.src_uri} for c in hb.casussen if c.part == part.id]
-        if entries:
-            out.append({datatext.html_text(part.title): entries})
-    return [{CASUS_NAV_GROUP: out}] if out else []
-
-
-def nav_themas(hb: Handbook) -> list:
-    """Navigation entries for the generated theme pages."""
-    return [{datatext.html_text(t.name): t.src_uri} for t in hb.themes]
-
-
-def nav_leerroutes(hb: Handbook) -> list:
-    """Navigation entries for the generated leerroute pages."""
-    return [{datatext.html_text(r.title): r.src_uri} for r in hb.leerroutes]
-
-
-def route_walk(hb: Handbook, page_src: str) -> list[dict]:
-    """Where this page stands in the leerroutes (shown by leerroute.js to a reader who walks one)."""
-    return routes.walk_data(hb.leerroutes, hb.route_titles, page_src, hb.directory_urls)
 
 
 def titles_in_nav(nav: list | None) -> dict[str, str]:

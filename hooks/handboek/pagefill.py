@@ -21,7 +21,7 @@ from .render import render
 from .urls import page_href, page_link
 
 if TYPE_CHECKING:
-    from .site import Handbook
+    from .handbook import Handbook
 
 REQUIRED_MARKERS = {CASUS_INDEX_PAGE: "casus-index", BIBLIOGRAPHY_PAGE: "literatuurlijst",
                     MONITOR_PAGE: "monitor", ww.INDEX_PAGE: "werkwijzen-index", GLOSSARY_PAGE: "begrippenlijst"}

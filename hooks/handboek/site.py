@@ -10,26 +10,23 @@ Every name that callers used from this module before it was split stays importab
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from . import adressen, datatext, themas
 from . import leerroutes as routes
 from . import redirects as _redirects
 from . import werkwijzen as ww
-from .begrippen import Begrippenlijst, load_begrippen
-from .bibliography import Bibliography, load_bibliography
-from .casussen import Casus, Indeling, Kaders, load_casussen, load_indeling, load_kaders
-from .checklists import Checklist, load_checklists
+from .begrippen import load_begrippen
+from .bibliography import load_bibliography
+from .casussen import Casus, load_casussen, load_indeling, load_kaders
+from .checklists import load_checklists
 from .errors import ContentError, Problem, checked
-from .generated import GeneratedPage, checklist_form, generate, kijkraam_pages
+from .generated import checklist_form, generate, kijkraam_pages
+from .handbook import GeneratedPage, Handbook
 from .markers import CASUS_INDEX_PAGE, MARKER, MONITOR_PAGE
-from .monitor.model import Monitor
-from .nav import CASUS_NAV_GROUP, nav_casussen, nav_leerroutes, nav_themas, route_walk
 from .pagefill import REQUIRED_MARKERS, casussen_for, process_markdown
 from .paths import Paths
-from .redirects import Redirect, load_redirects
+from .redirects import load_redirects
 from .sitechecks import check_files, check_generated, check_links, check_rendered
 from .unread import unread_files
 from .yamlio import reading
@@ -40,57 +37,6 @@ __all__ = ["CASUS_INDEX_PAGE", "CASUS_NAV_GROUP", "MARKER", "MONITOR_PAGE", "REQ
            "check_rendered", "checklist_form", "keep_old_anchors", "load_handbook", "missing_data", "nav_casussen",
            "nav_leerroutes", "nav_themas", "process_markdown", "redirect_pages", "required_files",
            "required_folders", "route_walk"]
-
-
-@dataclass
-class Handbook:
-    paths: Paths
-    bibliography: Bibliography
-    kaders: Kaders
-    indeling: Indeling
-    checklists: list[Checklist]
-    casussen: list[Casus]
-    monitor: Monitor | None
-    redirects: list[Redirect] = field(default_factory=list)
-    werkwijzen: list[ww.Werkwijze] = field(default_factory=list)
-    glossary: Begrippenlijst = field(default_factory=lambda: Begrippenlijst([]))
-    pages: dict[str, GeneratedPage] = field(default_factory=dict)
-    texts: list = field(default_factory=list)     # every INLINE/BLOCK data text (datatext.Text)
-    leerroutes: list[routes.Route] = field(default_factory=list)
-    addresses: list[adressen.Address] = field(default_factory=list)
-    directory_urls: bool = True    # False in the offline build (the hook sets it)
-    themes: list[themas.Thema] = field(default_factory=list)
-    tagged: list[themas.Tagged] = field(default_factory=list)   # every page with themes
-    route_titles: dict[str, list] = field(default_factory=dict)  # leerroute id -> titles of its steps
-
-    @property
-    def root(self) -> Path:
-        return self.paths.root
-
-    @property
-    def templates(self) -> Path:
-        return self.paths.templates
-
-    @cached_property
-    def theme_names(self) -> dict[str, str]:
-        """Theme id -> name, in the order of themas.yml."""
-        return {t.id: t.name for t in self.themes}
-
-    @cached_property
-    def kader_pages(self) -> frozenset[str]:
-        """Pages of a baken, stap or kijkraam: they list the casussen tagged with them."""
-        return frozenset(k.page for _, k in self.kaders.all())
-
-    @cached_property
-    def homes(self) -> dict[str, str]:
-        """The page each data file's links are written from (its own generated page)."""
-        out = {c.path: c.src_uri for c in self.casussen}
-        out.update({c.path: c.src_uri for c in self.checklists})
-        out.update({w.path: w.src_uri for w in self.werkwijzen})
-        return out
-
-    def home_of(self, path: str) -> str:
-        return self.homes.get(path, "index.md")
 
 
 # Data files and folders the handbook cannot do without (checked before loading): in the
@@ -213,3 +159,39 @@ def redirect_pages(hb: Handbook) -> list[tuple[str, str]]:
 def keep_old_anchors(hb: Handbook, page_url: str, html: str) -> str:
     """Old anchors of a page that stayed (omleidingen.yml 'van: pagina/#oud'), kept alive."""
     return _redirects.keep_old_anchors(hb.redirects, page_url, html)
+
+
+# -- navigation entries of the generated pages (put in by handboek.nav) -------------
+
+CASUS_NAV_GROUP = "Casussen per deel"
+
+
+def nav_casussen(hb: Handbook) -> list:
+    """Navigation entries for the casussen: one group holding a folder per deel.
+
+    The extra level matters. Under the active tab Material opens every group of the
+    second level as a section, so with the delen there each casus page carried all
+    casussen in its menu (64 items; 450 casussen at ten times the size). One level
+    deeper a deel is a folder that ``navigation.prune`` leaves closed unless the page
+    is in it: a casus page shows the names of the delen and the casussen of its own."""
+    out = []
+    for part in hb.indeling.parts:
+        entries = [{datatext.html_text(c.title): c.src_uri} for c in hb.casussen if c.part == part.id]
+        if entries:
+            out.append({datatext.html_text(part.title): entries})
+    return [{CASUS_NAV_GROUP: out}] if out else []
+
+
+def nav_themas(hb: Handbook) -> list:
+    """Navigation entries for the generated theme pages."""
+    return [{datatext.html_text(t.name): t.src_uri} for t in hb.themes]
+
+
+def nav_leerroutes(hb: Handbook) -> list:
+    """Navigation entries for the generated leerroute pages."""
+    return [{datatext.html_text(r.title): r.src_uri} for r in hb.leerroutes]
+
+
+def route_walk(hb: Handbook, page_src: str) -> list[dict]:
+    """Where this page stands in the leerroutes (shown by leerroute.js to a reader who walks one)."""
+    return routes.walk_data(hb.leerroutes, hb.route_titles, page_src, hb.directory_urls)

@@ -12,7 +12,7 @@ from .begrippen import check_zie
 from .errors import ContentError, Problem
 
 if TYPE_CHECKING:
-    from .site import Handbook
+    from .handbook import Handbook
 
 
 def check_links(hb: Handbook, exists) -> None:
