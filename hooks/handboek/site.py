@@ -1,10 +1,12 @@
-"""The whole handbook as plain Python: load every data file into one ``Handbook``, with its
-generated pages. The MkDocs hook (hooks/handboek_hook.py) only calls into this module and
-the ones it names, so tests can use it without running MkDocs:
+"""The whole handbook as plain Python: load every data file into one ``Handbook`` (the model,
+in handbook.py), with its generated pages and their menu entries. The generate step
+(handboek.genereer) and the MkDocs side (handboek.motor) call into this module and the ones
+it names, so tests can use it without an engine:
 
-  generated.py   the pages made from data          markers.py     the markers a page can hold
-  pagefill.py    markers, data text and citations  sitechecks.py  checks over the whole site
-  nav.py         navigation entries                redirects.py   old addresses kept alive
+  handbook.py    the model                         markers.py     the markers a page can hold
+  generated.py   the pages made from data          sitechecks.py  checks over the whole site
+  pagefill.py    markers, data text and citations  redirects.py   old addresses kept alive
+  nav.py         putting entries into the menu
 
 Every name that callers used from this module before it was split stays importable here.
 """
