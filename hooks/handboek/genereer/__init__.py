@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from .. import (
     afdrukversies,
     begrippen,
@@ -49,10 +47,9 @@ from .. import (
 from ..errors import ContentError, Problem
 from ..nav import NAV_SECTIONS, insert_into_section, titles_in_nav
 from ..paths import Paths
+from ..yamlio import FRONT_MATTER, parse_yaml, read_text
 from . import instellingen
 
-EXCLUDED = ("_data/",)          # exclude_docs of mkdocs.yml: the data, never published
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -76,8 +73,9 @@ def generate(root: Path, out: Path, site_dir: Path | None = None, environment=No
     hb = site.load_handbook(root, p)
     hb.directory_urls = directory_urls
 
+    # the files of docs/, without the data folder (exclude_docs in mkdocs.yml: never published)
     hand = {f.relative_to(p.docs).as_posix(): f for f in sorted(p.docs.rglob("*"))
-            if f.is_file() and not f.relative_to(p.docs).as_posix().startswith(EXCLUDED)}
+            if f.is_file() and not f.is_relative_to(p.data)}
     problems = site.check_generated(hb, lambda src: src in hand)
     data = opendata.documents(hb, site_url, directory_urls)
     pages = [s for s in hand if s.endswith(".md")] + [s for s in hb.pages if s not in hand]
@@ -99,8 +97,13 @@ def generate(root: Path, out: Path, site_dir: Path | None = None, environment=No
     docs.mkdir(parents=True, exist_ok=True)
     written: set[Path] = set()
     texts: list[begrippen.PageText] = []
+    # Links in data text end up inside HTML. Engines read a relative href in HTML differently
+    # (MkDocs: from the page's address; Zensical 0.1.2: from the source file), so the tree gets
+    # the address from the site's root path, which both read the same way.
+    root_path = urlsplit(site_url or "/").path.rstrip("/") + "/"
     for src in pages:
-        text = page_file(hb, src, hand.get(src), url_of_page, titles, config, repo, lambda: dates, tooltips, texts)
+        text = page_file(hb, src, hand.get(src), url_of_page, root_path, titles, config, repo, lambda: dates,
+                         tooltips, texts)
         written.add(_write(docs / src, text))
     problems = begrippen.check_usage(hb.glossary, texts)
     if problems:
@@ -132,27 +135,18 @@ def full_nav(nav: list | None, hb: site.Handbook) -> list:
     return nav
 
 
-def page_file(hb: site.Handbook, src: str, path: Path | None, url_of_page: dict[str, str], titles: dict[str, str],
-              config: dict, repo: melden.Repository, dates: Callable[[], dict], tooltips: dict[str, str],
-              texts: list) -> str:
+def page_file(hb: site.Handbook, src: str, path: Path | None, url_of_page: dict[str, str], root_path: str,
+              titles: dict[str, str], config: dict, repo: melden.Repository, dates: Callable[[], dict],
+              tooltips: dict[str, str], texts: list) -> str:
     """The final Markdown of one page, with its front matter."""
     generated = hb.pages.get(src)
-    full = generated.content if generated is not None else _read(path)  # type: ignore[arg-type]
-    meta, body, first_line = split_front_matter(full, hb.paths.docs_shown(src) if generated is None else src)
     shown = generated.shown if generated is not None else hb.paths.docs_shown(src)
-    zoeken.apply(meta, src)
-    walk = site.route_walk(hb, src)
-    if walk:
-        meta["hb_leerroute"] = walk
+    full = generated.content if generated is not None else read_text(path, shown)  # type: ignore[arg-type]
+    meta, body, first_line = split_front_matter(full, shown)
     page_url = url_of_page[src]
-    # Links in data text end up inside HTML. Engines read a relative href in HTML differently
-    # (MkDocs: from the page's address; Zensical 0.1.2: from the source file), so the tree gets
-    # the address from the site's root path, which both read the same way.
-    root_path = urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
     links = datatext.LinkContext(src, url_of_page.get, lambda url: root_path + url.lstrip("./"), hb.home_of)
-    markdown = site.process_markdown(hb, src, body, shown, first_line, links)
-    source = (hb.root / shown).read_text(encoding="utf-8") if generated and (hb.root / shown).is_file() else full
-    texts.append(begrippen.PageText(src, shown, source, begrippen.reader_text(markdown)))
+    markdown, text = fill_page(hb, src, body, meta, full, first_line, links)
+    texts.append(text)
     title = titles.get(src) or meta.get("title") or _h1(markdown) or Path(src).stem
     meta.update(paginameta.meta_for(hb, src, title, "" if page_url == "./" else page_url, config.get("site_name", ""),
                                     config.get("site_url"),
@@ -162,6 +156,23 @@ def page_file(hb: site.Handbook, src: str, path: Path | None, url_of_page: dict[
             + markdown.rstrip("\n") + "\n" + abbreviations(markdown, tooltips))
 
 
+def fill_page(hb: site.Handbook, src: str, markdown: str, meta: dict, full: str, first_line: int,
+              links: datatext.LinkContext) -> tuple[str, begrippen.PageText]:
+    """One page of step 1, the same under every engine (the MkDocs hook calls it too): the search
+    boost and the page's leerroute steps into ``meta``; markers, data text and citations filled
+    in; the reader text for the glossary checks. ``full``: the whole file the body comes from."""
+    zoeken.apply(meta, src)
+    walk = site.route_walk(hb, src)
+    if walk:  # a step of a leerroute: overrides/main.html hands the steps to leerroute.js
+        meta["hb_leerroute"] = walk
+    generated = hb.pages.get(src)
+    shown = generated.shown if generated is not None else hb.paths.docs_shown(src)
+    markdown = site.process_markdown(hb, src, markdown, shown, first_line, links)
+    editor_file = hb.root / shown
+    source = editor_file.read_text(encoding="utf-8") if generated and editor_file.is_file() else full
+    return markdown, begrippen.PageText(src, shown, source, begrippen.reader_text(markdown))
+
+
 def abbreviations(markdown: str, tooltips: dict[str, str]) -> str:
     """The glossary's abbreviation definitions for the terms this page uses (Python-Markdown's abbr)."""
     lines = [f"*[{term}]: {' '.join(text.split())}" for term, text in sorted(tooltips.items()) if term in markdown]
@@ -169,31 +180,22 @@ def abbreviations(markdown: str, tooltips: dict[str, str]) -> str:
 
 
 def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
-    """(front matter, body, line of the body) of a Markdown file, as MkDocs reads it."""
+    """(front matter, body, line of the body) of a Markdown page; a page may have no front matter."""
     m = FRONT_MATTER.match(text)
     if not m:
         return {}, text, 1
-    try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError([Problem(shown, mark.line + 2 if mark else 1, None,
-                                    f"de kop tussen de twee regels '---' is geen geldige YAML: "
-                                    f"{getattr(exc, 'problem', exc)}.")]) from None
+    meta = parse_yaml(m.group(1) or "", shown, line_offset=1)
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
         raise ContentError([Problem(shown, 1, None, "de kop tussen de twee regels '---' moet velden bevatten "
                                     "(naam: waarde).")])
-    return meta, text[m.end():], text.count("\n", 0, m.end()) + 1
+    return dict(meta), text[m.end():], text.count("\n", 0, m.end()) + 1
 
 
 def _h1(markdown: str) -> str | None:
     m = H1.search(markdown)
     return m.group(1) if m else None
-
-
-def _read(path: Path) -> str:
-    """A page as MkDocs reads it: UTF-8, a BOM left out, Windows line ends made plain."""
-    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _write(path: Path, content: str | bytes) -> Path:

@@ -22,7 +22,8 @@ import yaml
 from .. import afdrukken, afdrukversies, site, urls
 from ..errors import ContentError, Problem
 from ..paths import Paths
-from . import FRONT_MATTER, instellingen
+from ..yamlio import FRONT_MATTER
+from . import instellingen
 
 START, END = "<!-- hb:inhoud -->", "<!-- /hb:inhoud -->"
 IDS = re.compile(r'\sid="([^"]+)"')

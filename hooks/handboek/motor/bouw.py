@@ -34,7 +34,6 @@ from .. import (
     site,
     templatecache,
     urls,
-    zoeken,
 )
 from .serve import Serve, log
 
@@ -114,19 +113,12 @@ class Bouw:
 
     def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
         hb, src = self.hb, page.file.src_uri
-        zoeken.apply(page.meta, src)
-        walk = site.route_walk(hb, src)
-        if walk:  # a step of a leerroute: overrides/main.html hands the steps to leerroute.js
-            page.meta["hb_leerroute"] = walk
         generated = hb.pages.get(src)
-        shown = generated.shown if generated is not None else hb.paths.docs_shown(src)
         full = generated.content if generated is not None else page.file.content_string
         links = _link_context(hb, page, files)
         self.anchors[src] = links.anchors
-        markdown = guard(site.process_markdown, hb, src, markdown, shown, _first_line(full, markdown), links)
-        editor_file = hb.root / shown
-        source = editor_file.read_text(encoding="utf-8") if generated and editor_file.is_file() else full
-        self.page_texts[src] = begrippen.PageText(src, shown, source, begrippen.reader_text(markdown))
+        markdown, self.page_texts[src] = guard(genereer.fill_page, hb, src, markdown, page.meta, full,
+                                               _first_line(full, markdown), links)
         return markdown
 
     def page_content(self, html: str, page: Page, files: Files) -> str:
